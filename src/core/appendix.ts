@@ -1,0 +1,400 @@
+import { cellToIso, formatViDate } from './dates';
+import { assignRoles, matchHeader, ROLE_LABELS, HEADER_PATTERNS, type ColumnRole } from './headers';
+import { findTextDate, readStatus, type StatusReading } from './status';
+import { cleanText, foldText } from './text';
+import { parseTimeFrame, type TimeFrame } from './timeframe';
+import type { CellValue, Grid, IsoDate, SheetData, WorkbookData } from './types';
+import { createUnitResolver, type ResolvedUnit, type UnitDirectory } from './units';
+
+export type Columns = Partial<Record<ColumnRole, number>>;
+
+/** Where a task's cell for a role is, for findings and for taking the user there (0-based). */
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface Task {
+  /** 1-based sheet row where the task starts. */
+  row: number;
+  /** Every 1-based sheet row the task spans (a task split over a page break has two). */
+  rows: number[];
+  tt: string;
+  section: string | null;
+  content: string;
+  leadText: string;
+  owners: ResolvedUnit[];
+  coordinatorsText: string;
+  coordinators: ResolvedUnit[];
+  deadline: TimeFrame;
+  status: StatusReading;
+  /** From the done-date column, else a date written in the status cell. */
+  doneDate: IsoDate | null;
+  /** The done-date cell as written, when it could not be read as a date. */
+  doneDateProblem: string | null;
+  product: string;
+  note: string;
+}
+
+export interface Section {
+  row: number;
+  tt: string;
+  title: string;
+  /** "1. Cải cách thể chế": how reports name it. */
+  label: string;
+}
+
+export interface Appendix {
+  sheet: string;
+  /** 1-based rows of the header (one or two). */
+  headerRows: number[];
+  columns: Columns;
+  planYear: number;
+  planYearSource: 'option' | 'title' | 'deadlines' | 'as-of';
+  sections: Section[];
+  tasks: Task[];
+}
+
+export interface ReadOptions {
+  sheet?: string;
+  planYear?: number;
+  /** Used only when no plan year can be found in the sheet. */
+  asOf?: IsoDate;
+  units?: UnitDirectory;
+  /** Sheets the tool wrote itself (report tabs, settings): never read as an appendix. */
+  ignoreSheets?: (sheet: SheetData) => boolean;
+}
+
+/** Raised when no sheet holds something that looks like an appendix; the message is for the user. */
+export class AppendixNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AppendixNotFoundError';
+  }
+}
+
+type Row = CellValue[];
+
+function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return formatViDate(cellToIso(value));
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return cleanText(String(value));
+}
+
+/** Vertical merges give every row of the merge the top cell's value (a lead unit merged over three tasks). */
+function fillVerticalMerges(sheet: SheetData): Grid {
+  const grid = sheet.grid.map((row) => row.slice());
+  for (const m of sheet.merges ?? []) {
+    if (m.bottom <= m.top) continue;
+    const value = grid[m.top]?.[m.left] ?? null;
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      if (!grid[r]) grid[r] = [];
+      if (grid[r][m.left] === null || grid[r][m.left] === undefined || grid[r][m.left] === '') grid[r][m.left] = value;
+    }
+  }
+  return grid;
+}
+
+/** Header text per column for rows `top..bottom`, every merged header cell counted in each column it covers. */
+function headerTexts(sheet: SheetData, top: number, bottom: number, width: number): string[] {
+  const texts: string[][] = Array.from({ length: width }, () => []);
+  for (let r = top; r <= bottom; r++) {
+    for (let c = 0; c < width; c++) {
+      const merge = (sheet.merges ?? []).find((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+      const value = merge ? sheet.grid[merge.top]?.[merge.left] : sheet.grid[r]?.[c];
+      const text = cellText(value ?? null);
+      if (text && !(merge && merge.top < r && merge.left === c && texts[c].includes(text))) {
+        if (!texts[c].includes(text)) texts[c].push(text);
+      }
+    }
+  }
+  return texts.map((parts) => parts.join(' '));
+}
+
+interface HeaderCandidate {
+  top: number;
+  bottom: number;
+  columns: Columns;
+  score: number;
+}
+
+const MAX_HEADER_SCAN_ROWS = 200;
+
+function scoreColumns(columns: Columns): number {
+  if (columns.task === undefined) return 0;
+  if (columns.timeframe === undefined && columns.lead === undefined) return 0;
+  return Object.keys(columns).length;
+}
+
+function findHeader(sheet: SheetData): HeaderCandidate | null {
+  const width = Math.max(0, ...sheet.grid.slice(0, MAX_HEADER_SCAN_ROWS + 1).map((r) => r.length));
+  let best: HeaderCandidate | null = null;
+  for (let r = 0; r < Math.min(sheet.grid.length, MAX_HEADER_SCAN_ROWS); r++) {
+    const row = sheet.grid[r] ?? [];
+    if (!row.some((v) => typeof v === 'string' && matchHeader(v))) continue;
+    for (const bottom of [r, r + 1]) {
+      if (bottom >= sheet.grid.length) continue;
+      const columns = assignRoles(headerTexts(sheet, r, bottom, width));
+      const score = scoreColumns(columns) + (bottom > r ? -0.5 : 0);
+      if (score > 0 && (!best || score > best.score)) best = { top: r, bottom, columns, score };
+    }
+    if (best) break;
+  }
+  return best;
+}
+
+type NumberClass = 'empty' | 'roman' | 'letter' | 'int' | 'dotted2' | 'dotted3' | 'lower' | 'bullet' | 'other';
+
+function numberText(value: CellValue | undefined): string {
+  if (typeof value === 'number') return String(value);
+  return cellText(value ?? null).replace(/\s+/g, '');
+}
+
+function classifyNumber(tt: string): NumberClass {
+  if (!tt) return 'empty';
+  if (/^[IVXL]+[.)]?$/.test(tt)) return 'roman';
+  if (/^[A-ZĐ][.)]?$/.test(tt)) return 'letter';
+  if (/^\d+[.)]?$/.test(tt)) return 'int';
+  if (/^\d+\.\d+[.)]?$/.test(tt)) return 'dotted2';
+  if (/^\d+\.\d+\.\d+[.)]?$/.test(tt)) return 'dotted3';
+  if (/^[a-zđ][.)]?$/.test(tt)) return 'lower';
+  if (/^[-+•*–]$/.test(tt)) return 'bullet';
+  return 'other';
+}
+
+const SENTENCE_END = /[.;:!?…)"”]$/;
+
+function startsLowercase(text: string): boolean {
+  const c = text.charAt(0);
+  return c !== c.toUpperCase() || /^[(,;]/.test(text);
+}
+
+function isColumnNumberRow(row: Row): boolean {
+  const texts = row.map((v) => cellText(v ?? null)).filter(Boolean);
+  return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$/.test(t));
+}
+
+function isRepeatedHeader(row: Row, columns: Columns): boolean {
+  let hits = 0;
+  for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) {
+    const v = row[col];
+    if (typeof v === 'string' && matchHeader(v) === role) hits++;
+  }
+  return hits >= 2;
+}
+
+function detectPlanYear(grid: Grid, headerTop: number, sheetName: string, columns: Columns): { year: number; source: 'title' | 'deadlines' } | null {
+  for (let r = 0; r < headerTop; r++) {
+    for (const v of grid[r] ?? []) {
+      if (typeof v !== 'string') continue;
+      const m = /\bnam (\d{4})\b/.exec(foldText(v).replace(/\d+\/[a-z][\w\-/]*/g, ' '));
+      if (m && +m[1] >= 1990 && +m[1] <= 2100) return { year: +m[1], source: 'title' };
+    }
+  }
+  const fromName = /\b(20\d{2})\b/.exec(sheetName);
+  if (fromName) return { year: +fromName[1], source: 'title' };
+  if (columns.timeframe === undefined) return null;
+  const counts = new Map<number, number>();
+  for (let r = headerTop + 1; r < grid.length; r++) {
+    const v = grid[r]?.[columns.timeframe];
+    let years: number[] = [];
+    if (typeof v === 'string') {
+      years = [...foldText(v).replace(/\d+\/[a-z][\w\-/]*/g, ' ').matchAll(/(?<!\d)(20\d{2}|19\d{2})(?!\d)/g)].map((m) => +m[1]);
+    } else {
+      const iso = cellToIso(v ?? null);
+      if (iso) years = [+iso.slice(0, 4)];
+    }
+    for (const y of years) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > (counts.get(best) ?? 0) || (n === counts.get(best) && y < best)) best = y;
+  return best === null ? null : { year: best, source: 'deadlines' };
+}
+
+function lookedForMessage(sheets: SheetData[]): string {
+  const words = ['Nội dung nhiệm vụ / Nội dung hoạt động', 'Thời gian thực hiện / Thời hạn', 'Đơn vị chủ trì'];
+  const names = sheets.map((s) => `"${s.name}"`).join(', ') || '(không có trang tính nào)';
+  return (
+    `Không tìm thấy bảng phụ lục kế hoạch CCHC. Đã tìm hàng tiêu đề có cột ${words.join(', ')} ` +
+    `(cần cột nội dung và ít nhất một trong hai cột thời gian hoặc đơn vị chủ trì) trong các trang tính: ${names}. ` +
+    `Hãy kiểm tra hàng tiêu đề của bảng, hoặc chỉ định trang tính bằng --sheet.`
+  );
+}
+
+interface PendingTask {
+  rows: number[];
+  tt: string;
+  section: string | null;
+  parts: Partial<Record<ColumnRole, CellValue[]>>;
+}
+
+/**
+ * Find the appendix table in a workbook and read its tasks.
+ * @throws AppendixNotFoundError with a Vietnamese message naming what was looked for and where.
+ */
+export function readAppendix(workbook: WorkbookData, options: ReadOptions = {}): Appendix {
+  const candidates = workbook.sheets.filter((s) => !options.ignoreSheets?.(s));
+  let pool = candidates;
+  if (options.sheet !== undefined) {
+    pool = candidates.filter((s) => s.name === options.sheet);
+    if (!pool.length) {
+      const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ');
+      throw new AppendixNotFoundError(`Không có trang tính tên "${options.sheet}". Các trang tính trong tệp: ${names}.`);
+    }
+  }
+  let chosen: { sheet: SheetData; header: HeaderCandidate; rowsBelow: number } | null = null;
+  for (const sheet of pool) {
+    const header = findHeader(sheet);
+    if (!header) continue;
+    const rowsBelow = sheet.grid.slice(header.bottom + 1).filter((r) => r.some((v) => v !== null && v !== '')).length;
+    if (
+      !chosen ||
+      header.score > chosen.header.score ||
+      (header.score === chosen.header.score && rowsBelow > chosen.rowsBelow)
+    ) {
+      chosen = { sheet, header, rowsBelow };
+    }
+  }
+  if (!chosen) throw new AppendixNotFoundError(lookedForMessage(pool));
+  return readTable(chosen.sheet, chosen.header, options);
+}
+
+function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptions): Appendix {
+  const { columns } = header;
+  const grid = fillVerticalMerges(sheet);
+  const detected = detectPlanYear(sheet.grid, header.top, sheet.name, columns);
+  const planYear = options.planYear ?? detected?.year ?? Number((options.asOf ?? new Date().toISOString()).slice(0, 4));
+  const planYearSource = options.planYear !== undefined ? 'option' : detected?.source ?? 'as-of';
+  const resolver = createUnitResolver(options.units);
+
+  const dataRoles = (['timeframe', 'lead', 'coordinators', 'status', 'doneDate'] as ColumnRole[]).filter(
+    (role) => columns[role] !== undefined,
+  );
+  const get = (row: Row, role: ColumnRole): CellValue => {
+    const col = columns[role];
+    return col === undefined ? null : row[col] ?? null;
+  };
+  const hasData = (row: Row) => dataRoles.some((role) => cellText(get(row, role)) !== '');
+  const widest = Math.max(...Object.values(columns).map((c) => c as number));
+  const isWideMerge = (r: number) =>
+    (sheet.merges ?? []).some((m) => m.top <= r && m.bottom >= r && m.right - m.left >= Math.min(2, widest));
+
+  // Which numbering do tasks use? The class most rows with a deadline or an owner have.
+  const classCounts = new Map<NumberClass, number>();
+  for (let r = header.bottom + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    if (!hasData(row) || isRepeatedHeader(row, columns)) continue;
+    const cls = classifyNumber(numberText(get(row, 'number')));
+    if (cls !== 'empty') classCounts.set(cls, (classCounts.get(cls) ?? 0) + 1);
+  }
+  let taskClass: NumberClass | null = null;
+  for (const [cls, n] of classCounts) if (!taskClass || n > (classCounts.get(taskClass) ?? 0)) taskClass = cls;
+
+  const sections: Section[] = [];
+  const pending: PendingTask[] = [];
+  let currentSection: string | null = null;
+  let last: PendingTask | null = null;
+
+  for (let r = header.bottom + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const texts = row.map((v) => cellText(v ?? null));
+    if (!texts.some(Boolean)) continue;
+    if (isRepeatedHeader(row, columns) || isColumnNumberRow(row)) continue;
+    const tt = numberText(get(row, 'number'));
+    const cls = classifyNumber(tt);
+    const content = cellText(get(row, 'task'));
+    const data = hasData(row);
+
+    if (cls === 'empty') {
+      const lastContent = last ? cellText((last.parts.task ?? []).join(' ')) : '';
+      const continues =
+        last !== null &&
+        !isWideMerge(r) &&
+        (content === '' || startsLowercase(content) || !SENTENCE_END.test(lastContent));
+      if (continues && last) {
+        last.rows.push(r + 1);
+        for (const role of Object.keys(columns) as ColumnRole[]) {
+          const v = get(row, role);
+          if (v !== null && v !== '') (last.parts[role] ??= []).push(v);
+        }
+        continue;
+      }
+      if (!data) {
+        const title = content || texts.find(Boolean) || '';
+        sections.push({ row: r + 1, tt: '', title, label: title });
+        currentSection = title;
+        last = null;
+        continue;
+      }
+    } else if (cls !== taskClass && !data) {
+      const title = content || texts.filter((t) => t !== tt).find(Boolean) || '';
+      const label = `${tt} ${title}`.trim();
+      sections.push({ row: r + 1, tt, title, label });
+      currentSection = label;
+      last = null;
+      continue;
+    }
+
+    const task: PendingTask = { rows: [r + 1], tt, section: currentSection, parts: {} };
+    for (const role of Object.keys(columns) as ColumnRole[]) {
+      const v = get(row, role);
+      if (v !== null && v !== '') task.parts[role] = [v];
+    }
+    pending.push(task);
+    last = task;
+  }
+
+  const tasks = pending.map((p) => buildTask(p, planYear, resolver));
+  return {
+    sheet: sheet.name,
+    headerRows: header.bottom > header.top ? [header.top + 1, header.bottom + 1] : [header.top + 1],
+    columns,
+    planYear,
+    planYearSource,
+    sections,
+    tasks,
+  };
+}
+
+function joined(values: CellValue[] | undefined, separator: string): string {
+  return (values ?? []).map((v) => cellText(v)).filter(Boolean).join(separator);
+}
+
+function buildTask(p: PendingTask, planYear: number, resolver: ReturnType<typeof createUnitResolver>): Task {
+  const leadText = joined(p.parts.lead, ' ');
+  const coordinatorsText = joined(p.parts.coordinators, ' ');
+  const timeframeValues = p.parts.timeframe ?? [];
+  const deadline =
+    timeframeValues.length === 1
+      ? parseTimeFrame(timeframeValues[0], planYear)
+      : parseTimeFrame(joined(timeframeValues, '\n'), planYear);
+  const status = readStatus(p.parts.status?.[0] ?? null);
+  const doneRaw = p.parts.doneDate?.[0] ?? null;
+  let doneDate: IsoDate | null = null;
+  let doneDateProblem: string | null = null;
+  if (doneRaw !== null) {
+    doneDate = cellToIso(doneRaw) ?? (typeof doneRaw === 'string' ? findTextDate(doneRaw) : null);
+    if (!doneDate) doneDateProblem = cellText(doneRaw);
+  }
+  if (!doneDate && !doneDateProblem) doneDate = status.date;
+  return {
+    row: p.rows[0],
+    rows: p.rows,
+    tt: p.tt,
+    section: p.section,
+    content: joined(p.parts.task, ' '),
+    leadText,
+    owners: resolver.resolveCell(leadText),
+    coordinatorsText,
+    coordinators: resolver.resolveCell(coordinatorsText),
+    deadline,
+    status,
+    doneDate,
+    doneDateProblem,
+    product: joined(p.parts.product, ' '),
+    note: joined(p.parts.note, ' '),
+  };
+}
+
+export { ROLE_LABELS, HEADER_PATTERNS };
