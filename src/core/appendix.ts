@@ -51,6 +51,8 @@ export interface Appendix {
   columns: Columns;
   planYear: number;
   planYearSource: 'option' | 'title' | 'deadlines' | 'as-of';
+  /** Text above the header ("PHỤ LỤC", "(Kèm theo Kế hoạch số …)"), one entry per non-empty row. */
+  titleLines: string[];
   sections: Section[];
   tasks: Task[];
 }
@@ -329,7 +331,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
       }
     } else if (cls !== taskClass && !data) {
       const title = content || texts.filter((t) => t !== tt).find(Boolean) || '';
-      const label = `${tt} ${title}`.trim();
+      const label = `${/[.)]$/.test(tt) ? tt : `${tt}.`} ${title}`.trim();
       sections.push({ row: r + 1, tt, title, label });
       currentSection = label;
       last = null;
@@ -352,6 +354,10 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     columns,
     planYear,
     planYearSource,
+    titleLines: sheet.grid
+      .slice(0, header.top)
+      .map((row) => row.map((v) => cellText(v ?? null)).filter(Boolean).join(' '))
+      .filter(Boolean),
     sections,
     tasks,
   };

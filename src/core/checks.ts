@@ -80,7 +80,8 @@ function quote(text: string, max = 60): string {
 }
 
 function taskName(task: Task): string {
-  return task.tt ? `Nhiệm vụ ${task.tt}` : `Nhiệm vụ ở dòng ${task.row}`;
+  // Numbering often restarts in every section, so the row is what makes the name unique.
+  return task.tt ? `Nhiệm vụ ${task.tt.replace(/[.)]$/, '')} (dòng ${task.row})` : `Nhiệm vụ ở dòng ${task.row}`;
 }
 
 /**

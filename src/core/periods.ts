@@ -138,7 +138,7 @@ export function latestEndedPeriod(asOf: IsoDate, cutoff: Cutoff = 'calendar'): P
 }
 
 /** "Báo cáo Quý I-2024": the report tab's name (no "/" allowed in sheet names). */
-export function reportSheetName(period: Period): string {
+export function reportSheetName(period: Pick<Period, 'type' | 'year'>): string {
   if (period.type.startsWith('Q')) return `Báo cáo Quý ${QUARTER_ROMAN[Number(period.type[1]) - 1]}-${period.year}`;
   if (period.type === 'H1') return `Báo cáo 6 tháng-${period.year}`;
   if (period.type === '9M') return `Báo cáo 9 tháng-${period.year}`;

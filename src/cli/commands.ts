@@ -1,0 +1,112 @@
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { isValidDate, todayIso } from '../core/dates';
+import { checkWorkbook, reportWorkbook } from '../core/index';
+import { readIndicatorSheet } from '../core/indicator-sheet';
+import { parsePeriod, type Cutoff } from '../core/periods';
+import { CliError } from './errors';
+import { buildExampleWorkbook, EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example';
+import type { Io } from './main';
+import { checkJson, formatCheck, formatReport, reportJson } from './output';
+import { placeReportSheet } from './write-report';
+import { loadWorkbook, workbookToData } from './xlsx';
+
+type Values = Record<string, string | boolean | undefined>;
+
+function asOfOption(value: string | boolean | undefined): string {
+  if (value === undefined) return todayIso();
+  const text = String(value).trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (m && isValidDate(+m[1], +m[2], +m[3])) return text;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (m && isValidDate(+m[3], +m[2], +m[1])) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  throw new CliError(`--as-of "${text}" không phải ngày hợp lệ: ghi dạng YYYY-MM-DD, ví dụ 2024-04-10.`);
+}
+
+function yearOption(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new CliError(`--year "${String(value)}" không phải năm hợp lệ (ví dụ 2024).`);
+  return year;
+}
+
+function cutoffOption(value: string | boolean | undefined): Cutoff {
+  if (value === undefined) return 'calendar';
+  if (value === 'calendar' || value === 'nd09') return value;
+  throw new CliError(`--cutoff "${String(value)}" không hợp lệ: dùng "calendar" (năm dương lịch) hoặc "nd09" (từ ngày 15 đến ngày 14 theo NĐ 09/2019).`);
+}
+
+function fileArgument(positionals: string[], command: string): string {
+  if (positionals.length !== 1) {
+    throw new CliError(`Lệnh "${command}" cần đúng một tệp .xlsx, ví dụ: cchc ${command} ke-hoach-cchc.xlsx`);
+  }
+  return positionals[0];
+}
+
+export async function runCheck(positionals: string[], values: Values, io: Io): Promise<void> {
+  const file = fileArgument(positionals, 'check');
+  const asOf = asOfOption(values['as-of']);
+  const planYear = yearOption(values.year);
+  io.progress(`Đang đọc "${file}"…`);
+  const workbook = workbookToData(await loadWorkbook(file));
+  io.progress('Đang kiểm tra phụ lục…');
+  const { appendix, findings } = checkWorkbook(workbook, { sheet: values.sheet as string | undefined, planYear, asOf });
+  io.stdout(values.json ? JSON.stringify(checkJson(appendix, findings, asOf), null, 2) : formatCheck(appendix, findings, asOf));
+}
+
+function defaultOutput(file: string, periodCode: string): string {
+  const ext = extname(file);
+  return join(dirname(file), `${basename(file, ext)}.bao-cao-${periodCode.replace('/', '-')}.xlsx`);
+}
+
+export async function runReport(positionals: string[], values: Values, io: Io): Promise<{ output: string; tab: string }> {
+  const file = fileArgument(positionals, 'report');
+  const cutoff = cutoffOption(values.cutoff);
+  if (values.period === undefined) throw new CliError('Lệnh "report" cần --period, ví dụ --period Q1/2024 (hoặc H1/2024, 9M/2024, Y/2024).');
+  const period = parsePeriod(String(values.period), cutoff);
+  if (!period) {
+    throw new CliError(`--period "${String(values.period)}" không hợp lệ: dùng Q1/2024, Q2/2024, Q3/2024, Q4/2024, H1/2024 (6 tháng), 9M/2024 (9 tháng) hoặc Y/2024 (năm).`);
+  }
+  const asOf = asOfOption(values['as-of']);
+  const output = (values.out as string | undefined) ?? defaultOutput(file, period.code);
+  if (resolve(output) === resolve(file)) {
+    throw new CliError(`--out trùng với tệp đầu vào "${file}": công cụ không ghi đè phụ lục gốc. Hãy chọn tên tệp khác.`);
+  }
+  io.progress(`Đang đọc "${file}"…`);
+  const wb = await loadWorkbook(file);
+  const workbook = workbookToData(wb);
+  const indicatorSheet = readIndicatorSheet(workbook);
+  io.progress('Đang lập báo cáo…');
+  const { report, sheet } = reportWorkbook(workbook, {
+    sheet: values.sheet as string | undefined,
+    planYear: yearOption(values.year),
+    asOf,
+    period,
+    unitName: values['unit-name'] as string | undefined,
+    ...(indicatorSheet ? { indicators: indicatorSheet.definitions, indicatorValues: indicatorSheet.values } : {}),
+  });
+  const tab = placeReportSheet(wb, sheet);
+  io.progress(`Đang ghi "${output}"…`);
+  try {
+    await wb.xlsx.writeFile(output);
+  } catch (err) {
+    throw new CliError(`Không ghi được tệp "${output}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Tệp có đang mở trong Excel không?`);
+  }
+  if (values.json) io.stdout(JSON.stringify(reportJson(report, { output, tab }), null, 2));
+  else io.stdout(`${formatReport(report)}\n\nĐã ghi trang "${tab}" vào "${output}".`);
+  return { output, tab };
+}
+
+export async function runDemo(positionals: string[], values: Values, io: Io): Promise<void> {
+  if (positionals.length) throw new CliError('Lệnh "demo" không nhận tệp; dùng --out-dir để chọn thư mục kết quả.');
+  const dir = (values['out-dir'] as string | undefined) ?? 'demo-output';
+  await mkdir(dir, { recursive: true });
+  const example = join(dir, 'ke-hoach-cchc-2024.xlsx');
+  io.progress(`Đang tạo sổ làm việc mẫu "${example}"…`);
+  await buildExampleWorkbook(example);
+  const asOf = (values['as-of'] as string | undefined) ?? EXAMPLE_AS_OF;
+  io.stdout(`Sổ làm việc mẫu: ${example}\n`);
+  await runCheck([example], { 'as-of': asOf }, io);
+  io.stdout('');
+  await runReport([example], { period: EXAMPLE_PERIOD, 'as-of': asOf, json: values.json }, io);
+}

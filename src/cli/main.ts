@@ -1,0 +1,74 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppendixNotFoundError } from '../core/appendix';
+import { runCheck, runDemo, runReport } from './commands';
+import { CliError } from './errors';
+
+export const USAGE = `Cách dùng:
+  cchc check <tệp.xlsx> [--sheet TÊN] [--year NĂM] [--as-of YYYY-MM-DD] [--json]
+      Kiểm tra phụ lục: nhiệm vụ thiếu đơn vị chủ trì, thiếu/không đọc được thời hạn, quá hạn…
+  cchc report <tệp.xlsx> --period Q1/2024|H1/2024|9M/2024|Y/2024 [--cutoff calendar|nd09]
+              [--as-of YYYY-MM-DD] [--out tệp-kết-quả.xlsx] [--sheet TÊN] [--year NĂM] [--unit-name TÊN] [--json]
+      Lập trang báo cáo quý trong một bản sao của sổ làm việc (tệp gốc không bị sửa).
+  cchc demo [--out-dir THƯ-MỤC]
+      Tạo sổ làm việc mẫu của một Sở Y tế và lập báo cáo 6 tháng của nó.
+
+Mã thoát: 0 khi chạy xong (kể cả khi có phát hiện), 2 khi dùng sai lệnh hoặc không đọc được tệp.`;
+
+const COMMON = {
+  sheet: { type: 'string' },
+  year: { type: 'string' },
+  'as-of': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const OPTIONS = {
+  check: COMMON,
+  report: { ...COMMON, period: { type: 'string' }, cutoff: { type: 'string' }, out: { type: 'string' }, 'unit-name': { type: 'string' } },
+  demo: { 'out-dir': { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+} as const;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress lines go to stderr only when a person is watching. */
+  progress: (text: string) => void;
+}
+
+function parse(command: keyof typeof OPTIONS, args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (err) {
+    const message = (err as Error).message.replace(/^.*?'(--?[\w-]+)'.*$/s, 'tùy chọn $1 không hợp lệ hoặc thiếu giá trị');
+    throw new CliError(`Lệnh "${command}": ${message}.\n\n${USAGE}`);
+  }
+}
+
+/** Run the command line; returns the exit code. One catch turns every user-fixable failure into a message. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return command ? 0 : 2;
+    }
+    if (!(command in OPTIONS)) throw new CliError(`Không có lệnh "${command}".\n\n${USAGE}`);
+    const { values, positionals } = parse(command as keyof typeof OPTIONS, rest);
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const options = values as Record<string, string | boolean | undefined>;
+    if (command === 'check') await runCheck(positionals, options, io);
+    else if (command === 'report') await runReport(positionals, options, io);
+    else await runDemo(positionals, options, io);
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError || err instanceof AppendixNotFoundError) {
+      io.stderr(`Lỗi: ${err.message}`);
+      return 2;
+    }
+    io.stderr(`Lỗi không mong đợi: ${(err as Error).stack ?? String(err)}`);
+    return 1;
+  }
+}

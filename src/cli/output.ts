@@ -1,0 +1,124 @@
+import type { Appendix } from '../core/appendix';
+import { SEVERITY_LABELS, type Finding } from '../core/checks';
+import { formatViDate } from '../core/dates';
+import { OUTCOME_LABELS } from '../core/indicators';
+import type { QuarterlyReport } from '../core/report';
+import type { Severity } from '../core/types';
+
+/** `cchc check --json`: the contract other scripts read. Extend, never rename. */
+export function checkJson(appendix: Appendix, findings: Finding[], asOf: string) {
+  return {
+    sheet: appendix.sheet,
+    planYear: appendix.planYear,
+    planYearSource: appendix.planYearSource,
+    asOf,
+    headerRows: appendix.headerRows,
+    tasks: appendix.tasks.map((t) => ({
+      row: t.row,
+      rows: t.rows,
+      tt: t.tt,
+      section: t.section,
+      content: t.content,
+      owners: t.owners.map((o) => o.name),
+      coordinators: t.coordinators.map((o) => o.name),
+      deadline: {
+        text: t.deadline.text,
+        kind: t.deadline.kind,
+        due: t.deadline.due,
+        dueDates: t.deadline.dueDates,
+        ...(t.deadline.recurrence ? { recurrence: t.deadline.recurrence } : {}),
+      },
+      status: t.status.status,
+      statusText: t.status.text,
+      doneDate: t.doneDate,
+    })),
+    findings: findings.map((f) => ({ row: f.row, column: f.column, code: f.code, severity: f.severity, message: f.message, tt: f.tt })),
+  };
+}
+
+/** `cchc report --json`. */
+export function reportJson(report: QuarterlyReport, extra: { output?: string; tab?: string } = {}) {
+  const group = (g: QuarterlyReport['byUnit'][number] | QuarterlyReport['bySection'][number]) => ({
+    due: g.due,
+    onTime: g.onTime,
+    late: g.late,
+    doneUndated: g.doneUndated,
+    overdue: g.overdue,
+    pending: g.pending,
+    cancelled: g.cancelled,
+    completionRate: g.completionRate,
+    onTimeRate: g.onTimeRate,
+  });
+  return {
+    period: { label: report.period.label, code: report.period.code, start: report.period.start, end: report.period.end, cutoff: report.period.cutoff },
+    asOf: report.asOf,
+    sheet: report.sheet,
+    planYear: report.planYear,
+    unitName: report.unitName,
+    totals: report.totals,
+    rates: report.rates,
+    byUnit: report.byUnit.map((g) => ({ unit: g.unit, ...group(g) })),
+    bySection: report.bySection.map((g) => ({ section: g.section, ...group(g) })),
+    items: report.items,
+    overdue: report.overdue,
+    indicators: report.indicators.map((i) => ({ id: i.id, name: i.name, target: i.target, actual: i.actual, result: i.result, score: i.score })),
+    problems: report.problems.map((f) => ({ row: f.row, column: f.column, code: f.code, severity: f.severity, message: f.message })),
+    reportDue: report.reportDue,
+    nextReport: report.nextReport,
+    ...(extra.output ? { output: extra.output, tab: extra.tab } : {}),
+  };
+}
+
+function pad(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : text + ' '.repeat(width - length);
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
+}
+
+export function formatCheck(appendix: Appendix, findings: Finding[], asOf: string): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const source = { option: 'theo tùy chọn --year', title: 'lấy từ tiêu đề', deadlines: 'suy từ các thời hạn', 'as-of': 'không tìm thấy, lấy năm hiện tại' }[
+    appendix.planYearSource
+  ];
+  const lines = [
+    `Phụ lục: trang "${appendix.sheet}", ${appendix.tasks.length} nhiệm vụ, ${appendix.sections.length} mục; năm kế hoạch ${appendix.planYear} (${source}).`,
+    `Tính đến ngày ${formatViDate(asOf)}: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý.`,
+  ];
+  if (!findings.length) return [...lines, '', 'Không phát hiện vấn đề nào.'].join('\n');
+  lines.push('', `${pad('Ô', 7)}${pad('Mức độ', 10)}${pad('Mã', 22)}Nội dung`);
+  for (const f of findings) {
+    lines.push(`${pad(`${f.column}${f.row}`, 7)}${pad(SEVERITY_LABELS[f.severity], 10)}${pad(f.code, 22)}${f.message}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatReport(report: QuarterlyReport): string {
+  const t = report.totals;
+  const lines = [
+    `BÁO CÁO TIẾN ĐỘ KẾ HOẠCH CCHC — ${report.unitName}`,
+    `Kỳ: ${report.period.label} (${formatViDate(report.period.start)} – ${formatViDate(report.period.end)}), số liệu đến ${formatViDate(report.asOf)}`,
+    '',
+    `Nhiệm vụ trong phụ lục: ${t.tasks} · Mốc đến hạn trong kỳ: ${t.due}`,
+    `  Đúng hạn ${t.onTime} · Trễ hạn ${t.late} · Chưa ghi ngày ${t.doneUndated} · Quá hạn ${t.overdue} · Chưa đến hạn ${t.pending} · Hủy ${t.cancelled}`,
+    `  Thường xuyên/định kỳ/khi có yêu cầu: ${t.noDueDate} · Chưa có hoặc không đọc được thời hạn: ${t.noDeadline}`,
+    `Tỷ lệ hoàn thành: ${percent(report.rates.completion)} · Tỷ lệ đúng hạn: ${percent(report.rates.onTime)}`,
+    '',
+    `${pad('Đơn vị chủ trì', 38)}${pad('Đến hạn', 9)}${pad('Đúng hạn', 10)}${pad('Trễ', 6)}${pad('Quá hạn', 9)}Tỷ lệ đúng hạn`,
+    ...report.byUnit.map((u) => `${pad(u.unit, 38)}${pad(String(u.due), 9)}${pad(String(u.onTime), 10)}${pad(String(u.late), 6)}${pad(String(u.overdue), 9)}${percent(u.onTimeRate)}`),
+    '',
+    'Chỉ số so với mục tiêu:',
+    ...report.indicators.map((i) => `  ${pad(i.name, 46)}${pad(percent(i.target), 9)}${pad(i.actual === null ? 'chưa có số liệu' : percent(i.actual), 16)}${i.result ?? ''}`),
+    '',
+    `Nhiệm vụ quá hạn: ${report.overdue.length}`,
+    ...report.overdue.slice(0, 10).map((o) => `  dòng ${o.row}: ${o.tt ? o.tt + '. ' : ''}${o.content.slice(0, 70)} — ${o.owners.join('; ') || 'chưa có đơn vị'}, hạn ${formatViDate(o.due)}, quá ${o.daysOverdue} ngày`),
+    ...(report.overdue.length > 10 ? [`  … và ${report.overdue.length - 10} nhiệm vụ khác (xem trang báo cáo)`] : []),
+    `Vấn đề dữ liệu cần xử lý: ${report.problems.length}`,
+    `Hạn gửi báo cáo kỳ này: ${formatViDate(report.reportDue)} · Kế tiếp: ${report.nextReport.label}, hạn ${formatViDate(report.nextReport.due)}`,
+  ];
+  return lines.join('\n');
+}
+
+export { OUTCOME_LABELS };

@@ -1,0 +1,81 @@
+import type ExcelJS from 'exceljs';
+import { isoToDate } from '../core/dates';
+import { estimateRowHeights, isOwnReportSheet, type CellStyle, type ReportCell, type ReportSheet } from '../core/report';
+import { sheetToData } from './xlsx';
+
+const FONT = 'Times New Roman';
+
+const STYLES: Record<CellStyle, { font?: Partial<ExcelJS.Font>; fill?: string }> = {
+  title: { font: { bold: true, size: 14 } },
+  subtitle: { font: { bold: true, size: 12 } },
+  heading: { font: { bold: true, size: 12 }, fill: 'FFDDEBF7' },
+  tableHeader: { font: { bold: true }, fill: 'FFBDD7EE' },
+  label: { font: { bold: true } },
+  bold: { font: { bold: true } },
+  bad: { font: { bold: true, color: { argb: 'FFC00000' } } },
+  good: { font: { bold: true, color: { argb: 'FF007A33' } } },
+  muted: { font: { italic: true, color: { argb: 'FF595959' } } },
+  body: {},
+};
+
+const FORMATS: Record<NonNullable<ReportCell['format']>, string | undefined> = {
+  percent: '0.0%',
+  date: 'dd/mm/yyyy',
+  integer: '0',
+  decimal: '0.00',
+  text: '@',
+};
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+
+/** Sheet names Excel refuses, or that would make the copy unreadable. */
+function safeSheetName(name: string): string {
+  return name.replace(/[\\/?*[\]:]/g, '-').slice(0, 31);
+}
+
+/**
+ * Put the report tab into the workbook: a previous tab of ours with the same name is replaced; a user's sheet
+ * that happens to have that name is left alone and the report takes the next free name.
+ * Returns the name the tab got.
+ */
+export function placeReportSheet(wb: ExcelJS.Workbook, report: ReportSheet): string {
+  const wanted = safeSheetName(report.name);
+  let name = wanted;
+  for (let n = 2; ; n++) {
+    const existing = wb.getWorksheet(name);
+    if (!existing) break;
+    if (isOwnReportSheet(sheetToData(existing))) {
+      wb.removeWorksheet(existing.id);
+      break;
+    }
+    name = safeSheetName(`${wanted.slice(0, 26)} (${n})`);
+  }
+  const ws = wb.addWorksheet(name, {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ showGridLines: false }],
+  });
+  report.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const cell of report.cells) {
+    const target = ws.getCell(cell.row + 1, cell.col + 1);
+    // Strings stay strings: ExcelJS writes them as shared strings, never as formulas, whatever they start with.
+    target.value = cell.date ? isoToDate(cell.date) : cell.value;
+    const style = STYLES[cell.style ?? 'body'];
+    target.font = { name: FONT, size: 12, ...style.font };
+    if (style.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+    const format = cell.format ? FORMATS[cell.format] : undefined;
+    if (format && !(cell.format === 'text' && typeof cell.value === 'number')) target.numFmt = format;
+    target.alignment = { horizontal: cell.align ?? 'left', vertical: 'middle', wrapText: cell.wrap ?? false };
+    if (cell.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  }
+  for (const m of report.merges) {
+    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    // Borders of merged table cells live on every covered cell.
+    const master = report.cells.find((c) => c.row === m.top && c.col === m.left);
+    if (master?.border) {
+      for (let c = m.left; c <= m.right; c++) ws.getCell(m.top + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    }
+  }
+  estimateRowHeights(report).forEach((h, i) => (ws.getRow(i + 1).height = h));
+  ws.getRow(2).height = 24;
+  return name;
+}

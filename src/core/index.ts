@@ -1,0 +1,60 @@
+/**
+ * The core's front door. Hosts (command line, Apps Script, Office.js) call these with plain data and get plain
+ * data back; nothing here touches files, the DOM or a spreadsheet API.
+ */
+import { readAppendix, type Appendix, type ReadOptions } from './appendix';
+import { checkAppendix, type Finding } from './checks';
+import { todayIso } from './dates';
+import { buildQuarterlyReport, isOwnReportSheet, renderReportSheet, type QuarterlyReport, type ReportOptions, type ReportSheet } from './report';
+import type { IsoDate, WorkbookData } from './types';
+
+export interface CheckOptions extends ReadOptions {
+  asOf?: IsoDate;
+}
+
+export interface CheckResult {
+  appendix: Appendix;
+  findings: Finding[];
+  asOf: IsoDate;
+}
+
+/** Find the appendix in a workbook and check it. Throws AppendixNotFoundError (Vietnamese message) when there is none. */
+export function checkWorkbook(workbook: WorkbookData, options: CheckOptions = {}): CheckResult {
+  const asOf = options.asOf ?? todayIso();
+  const appendix = readAppendix(workbook, {
+    ...options,
+    asOf,
+    ignoreSheets: (s) => isOwnReportSheet(s) || (options.ignoreSheets?.(s) ?? false),
+  });
+  return { appendix, findings: checkAppendix(appendix, asOf), asOf };
+}
+
+export interface ReportResult extends CheckResult {
+  report: QuarterlyReport;
+  sheet: ReportSheet;
+}
+
+/** Check the workbook and assemble its quarterly report, as data and as the summary tab's cells. */
+export function reportWorkbook(
+  workbook: WorkbookData,
+  options: CheckOptions & Omit<ReportOptions, 'asOf'>,
+): ReportResult {
+  const checked = checkWorkbook(workbook, options);
+  const report = buildQuarterlyReport(checked.appendix, checked.findings, { ...options, asOf: checked.asOf });
+  return { ...checked, report, sheet: renderReportSheet(report) };
+}
+
+export * from './types';
+export * from './dates';
+export * from './text';
+export * from './timeframe';
+export * from './units';
+export * from './status';
+export * from './headers';
+export * from './appendix';
+export * from './checks';
+export * from './periods';
+export * from './indicators';
+export * from './report';
+export * from './catalogue';
+export * from './indicator-sheet';

@@ -1,0 +1,365 @@
+import type { Appendix } from './appendix';
+import { DATA_PROBLEM_CODES, SEVERITY_LABELS, type Finding } from './checks';
+import { formatViDate } from './dates';
+import {
+  countOutcomes,
+  DEFAULT_INDICATORS,
+  dueItems,
+  evaluateIndicators,
+  groupOutcomes,
+  ownerNames,
+  ratesOf,
+  sectionName,
+  type GroupRow,
+  type IndicatorDefinition,
+  type IndicatorResult,
+  type OutcomeCounts,
+  type Outcome,
+  type Rates,
+} from './indicators';
+import { CUTOFF_LABELS, nextReportDue, reportDueDate, reportSheetName, type Cutoff, type Period, type PeriodType } from './periods';
+import { foldText } from './text';
+import type { CellValue, IsoDate, MergeRange, SheetData } from './types';
+
+export interface ReportOptions {
+  period: Period;
+  asOf: IsoDate;
+  /** "Sở Y tế tỉnh Đắk Nông"; found in the appendix's title lines when not given. */
+  unitName?: string;
+  indicators?: readonly IndicatorDefinition[];
+  /** Values the user entered for the indicators that do not come from the appendix (fractions). */
+  indicatorValues?: Record<string, number | null | undefined>;
+  /** Day of the period's last month the report is due (national regime: 20). */
+  reportDueDay?: number;
+}
+
+export interface ReportTotals extends OutcomeCounts {
+  tasks: number;
+  /** Tasks whose status is "in progress", whatever their deadline. */
+  inProgress: number;
+  /** Continuous, periodic (other than yearly) and on-event tasks: no single deadline to count. */
+  noDueDate: number;
+  /** Tasks with a missing or unreadable time frame. */
+  noDeadline: number;
+}
+
+export interface UnitRow extends GroupRow {
+  unit: string;
+}
+
+export interface SectionRow extends GroupRow {
+  section: string;
+}
+
+export interface ReportItem {
+  row: number;
+  tt: string;
+  due: IsoDate;
+  outcome: Outcome;
+  /** Days overdue at the as-of date, or days late. */
+  days: number;
+}
+
+export interface OverdueEntry {
+  row: number;
+  tt: string;
+  content: string;
+  owners: string[];
+  due: IsoDate;
+  daysOverdue: number;
+}
+
+export interface QuarterlyReport {
+  unitName: string;
+  sheet: string;
+  planYear: number;
+  period: { code: string; label: string; type: PeriodType; year: number; start: IsoDate; end: IsoDate; cutoff: Cutoff };
+  asOf: IsoDate;
+  totals: ReportTotals;
+  rates: Rates;
+  byUnit: UnitRow[];
+  bySection: SectionRow[];
+  items: ReportItem[];
+  overdue: OverdueEntry[];
+  indicators: IndicatorResult[];
+  problems: Finding[];
+  reportDue: IsoDate;
+  nextReport: { label: string; due: IsoDate };
+}
+
+const UNIT_NAME = /(sở y tế(?:\s+(?:tỉnh|thành phố|tp\.?))?(?:\s+[A-ZÀ-ỸĐ][\p{L}]*(?:[\s-]+[A-ZÀ-ỸĐ][\p{L}]*)*)?)/iu;
+
+/** "Sở Y tế tỉnh Đắk Nông" from a title line such as "(Kèm theo Kế hoạch số … của Sở Y tế tỉnh Đắk Nông)". */
+export function findUnitName(lines: string[]): string | null {
+  const named = lines
+    .map((line) => UNIT_NAME.exec(line)?.[1]?.trim())
+    .filter((name): name is string => !!name && foldText(name) !== 'so y te');
+  // Prefer the name as written in a sentence over an all-capitals letterhead.
+  const found = named.find((n) => n !== n.toUpperCase()) ?? named[0];
+  if (found) return found;
+  for (const line of lines) if (UNIT_NAME.test(line)) return 'Sở Y tế';
+  return null;
+}
+
+/**
+ * Everything the quarterly summary tab shows, as plain data (the same object `cchc report --json` prints).
+ * @example buildQuarterlyReport(appendix, findings, { period: makePeriod('Q1', 2024), asOf: '2024-04-10' })
+ */
+export function buildQuarterlyReport(appendix: Appendix, findings: Finding[], options: ReportOptions): QuarterlyReport {
+  const { period, asOf } = options;
+  const items = dueItems(appendix.tasks, asOf, period);
+  const counts = countOutcomes(items);
+  const rates = ratesOf(counts);
+  const noDueDate = appendix.tasks.filter(
+    (t) =>
+      t.deadline.kind === 'continuous' ||
+      t.deadline.kind === 'event' ||
+      (t.deadline.kind === 'recurring' && t.deadline.recurrence !== 'yearly'),
+  ).length;
+  const totals: ReportTotals = {
+    tasks: appendix.tasks.length,
+    ...counts,
+    inProgress: appendix.tasks.filter((t) => t.status.status === 'in_progress').length,
+    noDueDate,
+    noDeadline: appendix.tasks.filter((t) => t.deadline.kind === 'missing' || t.deadline.kind === 'unknown').length,
+  };
+  const sectionOrder = [...new Set(appendix.tasks.map((t) => sectionName(t)[0]))];
+  const next = nextReportDue(asOf, period.cutoff, options.reportDueDay);
+  return {
+    unitName: options.unitName ?? findUnitName(appendix.titleLines) ?? 'Sở Y tế',
+    sheet: appendix.sheet,
+    planYear: appendix.planYear,
+    period: { code: period.code, label: period.label, type: period.type, year: period.year, start: period.start, end: period.end, cutoff: period.cutoff },
+    asOf,
+    totals,
+    rates,
+    byUnit: groupOutcomes(items, ownerNames)
+      .sort((a, b) => b.due - a.due || a.name.localeCompare(b.name, 'vi'))
+      .map((g) => ({ unit: g.name, ...g })),
+    bySection: groupOutcomes(items, sectionName, sectionOrder).map((g) => ({ section: g.name, ...g })),
+    items: items.map((i) => ({ row: i.task.row, tt: i.task.tt, due: i.due, outcome: i.outcome, days: i.days })),
+    overdue: items
+      .filter((i) => i.outcome === 'overdue')
+      .sort((a, b) => b.days - a.days || a.task.row - b.task.row)
+      .map((i) => ({
+        row: i.task.row,
+        tt: i.task.tt,
+        content: i.task.content,
+        owners: i.task.owners.map((o) => o.name),
+        due: i.due,
+        daysOverdue: i.days,
+      })),
+    indicators: evaluateIndicators(options.indicators ?? DEFAULT_INDICATORS, rates, options.indicatorValues),
+    problems: findings.filter((f) => DATA_PROBLEM_CODES.includes(f.code)),
+    reportDue: reportDueDate(period, options.reportDueDay),
+    nextReport: { label: next.period.label, due: next.due },
+  };
+}
+
+// ---- The summary tab as cells -------------------------------------------------------------------------
+
+export type CellStyle = 'title' | 'subtitle' | 'heading' | 'tableHeader' | 'label' | 'bold' | 'bad' | 'good' | 'muted' | 'body';
+export type CellFormat = 'percent' | 'date' | 'integer' | 'decimal' | 'text';
+
+export interface ReportCell {
+  /** 0-based. */
+  row: number;
+  col: number;
+  /** Strings are always literal text: hosts must never let them become formulas. */
+  value: string | number | null;
+  /** Set for date cells; `value` then holds the dd/mm/yyyy text for hosts that write text only. */
+  date?: IsoDate;
+  format?: CellFormat;
+  style?: CellStyle;
+  align?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  border?: boolean;
+}
+
+export interface ReportSheet {
+  name: string;
+  columnWidths: number[];
+  cells: ReportCell[];
+  merges: MergeRange[];
+  rowCount: number;
+  colCount: number;
+}
+
+/** First words of the footer line that marks a tab as the tool's own: only such tabs are ever replaced. */
+export const REPORT_MARKER = 'Trang này do công cụ CCHC tạo tự động';
+
+/** A sheet the tool wrote itself (it carries the marker in column A). */
+export function isOwnReportSheet(sheet: SheetData): boolean {
+  return sheet.grid.some((row) => typeof row[0] === 'string' && row[0].startsWith(REPORT_MARKER));
+}
+
+/** Text that a spreadsheet would run as a formula ("=", "+", "-", "@" first). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text.trimStart());
+}
+
+const COLS = 9;
+
+function pct(value: number | null): Pick<ReportCell, 'value' | 'format'> {
+  return value === null ? { value: '—', format: 'text' } : { value, format: 'percent' };
+}
+
+/**
+ * Lay the report out as cells: heading, totals, per unit, per section, indicators, overdue tasks, data problems.
+ * @example renderReportSheet(report).name // 'Báo cáo Quý I-2024'
+ */
+export function renderReportSheet(report: QuarterlyReport, name = reportSheetName(report.period)): ReportSheet {
+  const cells: ReportCell[] = [];
+  const merges: MergeRange[] = [];
+  let row = 0;
+  const put = (col: number, value: ReportCell['value'], extra: Partial<ReportCell> = {}) =>
+    cells.push({ row, col, value, ...extra });
+  const line = (text: string, style: CellStyle, align: ReportCell['align'] = 'left') => {
+    put(0, text, { style, align, wrap: style !== 'title' });
+    merges.push({ top: row, left: 0, bottom: row, right: COLS - 1 });
+    row++;
+  };
+  const header = (titles: string[], spans: number[]) => {
+    let col = 0;
+    titles.forEach((t, i) => {
+      put(col, t, { style: 'tableHeader', align: 'center', wrap: true, border: true });
+      if (spans[i] > 1) merges.push({ top: row, left: col, bottom: row, right: col + spans[i] - 1 });
+      col += spans[i];
+    });
+    row++;
+  };
+  const body = (values: Partial<ReportCell>[], spans: number[]) => {
+    let col = 0;
+    values.forEach((v, i) => {
+      put(col, v.value ?? null, { border: true, wrap: true, style: 'body', ...v });
+      if (spans[i] > 1) merges.push({ top: row, left: col, bottom: row, right: col + spans[i] - 1 });
+      col += spans[i];
+    });
+    row++;
+  };
+  const date = (iso: IsoDate): Partial<ReportCell> => ({ value: formatViDate(iso), date: iso, format: 'date', align: 'center' });
+  const int = (n: number): Partial<ReportCell> => ({ value: n, format: 'integer', align: 'center' });
+
+  const p = report.period;
+  line(report.unitName.toUpperCase(), 'bold');
+  line('BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH', 'title', 'center');
+  line(`Kỳ báo cáo: ${p.label} (từ ${formatViDate(p.start)} đến ${formatViDate(p.end)}, ${CUTOFF_LABELS[p.cutoff]})`, 'subtitle', 'center');
+  line(`Số liệu tính đến ngày ${formatViDate(report.asOf)} · Phụ lục: trang "${report.sheet}", năm kế hoạch ${report.planYear}`, 'muted', 'center');
+  line(
+    `Hạn gửi báo cáo kỳ này: ${formatViDate(report.reportDue)} · Báo cáo kế tiếp: ${report.nextReport.label}, hạn ${formatViDate(report.nextReport.due)}`,
+    'muted',
+    'center',
+  );
+  row++;
+
+  line('I. TỔNG HỢP CHUNG', 'heading');
+  header(['STT', 'Chỉ tiêu', 'Số lượng'], [1, 6, 2]);
+  const t = report.totals;
+  const totalsRows: [string, Partial<ReportCell>][] = [
+    ['Tổng số nhiệm vụ trong phụ lục', int(t.tasks)],
+    ['Số mốc thời hạn đến hạn trong kỳ', int(t.due)],
+    ['– Hoàn thành đúng hạn', int(t.onTime)],
+    ['– Hoàn thành trễ hạn', int(t.late)],
+    ['– Hoàn thành nhưng chưa ghi ngày', int(t.doneUndated)],
+    ['– Quá hạn, chưa hoàn thành', int(t.overdue)],
+    ['– Chưa đến hạn', int(t.pending)],
+    ['– Không thực hiện (đã hủy/dừng)', int(t.cancelled)],
+    ['Nhiệm vụ đang thực hiện', int(t.inProgress)],
+    ['Nhiệm vụ thường xuyên, định kỳ, khi có yêu cầu', int(t.noDueDate)],
+    ['Nhiệm vụ chưa có hoặc không đọc được thời hạn', int(t.noDeadline)],
+    ['Tỷ lệ hoàn thành', { ...pct(report.rates.completion), align: 'center', style: 'bold' }],
+    ['Tỷ lệ hoàn thành đúng hạn', { ...pct(report.rates.onTime), align: 'center', style: 'bold' }],
+  ];
+  totalsRows.forEach(([label, value], i) => body([int(i + 1), { value: label }, value], [1, 6, 2]));
+  row++;
+
+  const groupTable = (title: string, nameHeader: string, rows: (GroupRow & { name: string })[]) => {
+    line(title, 'heading');
+    header(['STT', nameHeader, 'Đến hạn', 'Đúng hạn', 'Trễ hạn', 'Chưa ghi ngày', 'Quá hạn', 'Chưa đến hạn', 'Tỷ lệ đúng hạn'], [1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    if (!rows.length) {
+      body([{ value: 'Không có nhiệm vụ đến hạn trong kỳ.', style: 'muted' }], [COLS]);
+    }
+    rows.forEach((g, i) =>
+      body(
+        [int(i + 1), { value: g.name }, int(g.due), int(g.onTime), int(g.late), int(g.doneUndated), { ...int(g.overdue), style: g.overdue ? 'bad' : 'body' }, int(g.pending), { ...pct(g.onTimeRate), align: 'center' }],
+        [1, 1, 1, 1, 1, 1, 1, 1, 1],
+      ),
+    );
+    row++;
+  };
+  groupTable('II. THEO ĐƠN VỊ CHỦ TRÌ', 'Đơn vị chủ trì', report.byUnit);
+  groupTable('III. THEO NỘI DUNG CỦA PHỤ LỤC', 'Mục trong phụ lục', report.bySection);
+
+  line('IV. CHỈ SỐ SO VỚI MỤC TIÊU', 'heading');
+  header(['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Điểm', 'Căn cứ'], [1, 3, 1, 1, 1, 1, 1]);
+  report.indicators.forEach((ind, i) =>
+    body(
+      [
+        int(i + 1),
+        { value: ind.name },
+        { value: ind.target, format: 'percent', align: 'center' },
+        ind.actual === null ? { value: 'Chưa có số liệu', style: 'muted', align: 'center' } : { value: ind.actual, format: 'percent', align: 'center' },
+        { value: ind.result ?? '—', align: 'center', style: ind.result === 'Đạt' ? 'good' : ind.result ? 'bad' : 'muted' },
+        ind.score === null ? { value: '—', align: 'center' } : { value: ind.score, format: 'decimal', align: 'center' },
+        { value: ind.basis, style: 'muted' },
+      ],
+      [1, 3, 1, 1, 1, 1, 1],
+    ),
+  );
+  row++;
+
+  line(`V. NHIỆM VỤ QUÁ HẠN (${report.overdue.length})`, 'heading');
+  header(['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Dòng'], [1, 4, 1, 1, 1, 1]);
+  if (!report.overdue.length) body([{ value: 'Không có nhiệm vụ quá hạn trong kỳ.', style: 'muted' }], [COLS]);
+  report.overdue.forEach((o, i) =>
+    body(
+      [
+        int(i + 1),
+        { value: o.tt ? `${o.tt}. ${o.content}` : o.content },
+        { value: o.owners.join('; ') || '(chưa có)' },
+        date(o.due),
+        { ...int(o.daysOverdue), style: 'bad' },
+        int(o.row),
+      ],
+      [1, 4, 1, 1, 1, 1],
+    ),
+  );
+  row++;
+
+  line(`VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (${report.problems.length})`, 'heading');
+  header(['STT', 'Vấn đề', 'Mức độ', 'Ô'], [1, 6, 1, 1]);
+  if (!report.problems.length) body([{ value: 'Không có vấn đề dữ liệu.', style: 'muted' }], [COLS]);
+  report.problems.forEach((f, i) =>
+    body([int(i + 1), { value: f.message }, { value: SEVERITY_LABELS[f.severity], align: 'center', style: f.severity === 'error' ? 'bad' : 'body' }, { value: `${f.column}${f.row}`, align: 'center' }], [1, 6, 1, 1]),
+  );
+  row++;
+
+  line(`${REPORT_MARKER} từ trang "${report.sheet}" ngày ${formatViDate(report.asOf)}. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.`, 'muted');
+
+  return { name, columnWidths: [6, 46, 18, 12, 12, 13, 12, 13, 22], cells, merges, rowCount: row, colCount: COLS };
+}
+
+/** The tab as a grid of plain values (dates as dd/mm/yyyy text), e.g. for hosts that write values once. */
+export function reportValues(sheet: ReportSheet): CellValue[][] {
+  const grid: CellValue[][] = Array.from({ length: sheet.rowCount }, () => Array<CellValue>(sheet.colCount).fill(null));
+  for (const cell of sheet.cells) grid[cell.row][cell.col] = cell.value;
+  return grid;
+}
+
+/**
+ * Row heights (points) that show every wrapped line: spreadsheets do not grow rows for merged wrapped cells.
+ * Estimated from text length and the covered column widths (one width unit ≈ one character).
+ */
+export function estimateRowHeights(sheet: ReportSheet, lineHeight = 16): number[] {
+  const heights = Array<number>(sheet.rowCount).fill(lineHeight);
+  for (const cell of sheet.cells) {
+    if (typeof cell.value !== 'string' || !cell.wrap) continue;
+    const merge = sheet.merges.find((m) => m.top === cell.row && m.left === cell.col);
+    const right = merge ? merge.right : cell.col;
+    let width = 0;
+    for (let c = cell.col; c <= right; c++) width += sheet.columnWidths[c] ?? 10;
+    const lines = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(4, width - 1))), 0);
+    heights[cell.row] = Math.max(heights[cell.row], lines * lineHeight + 2);
+  }
+  return heights;
+}
