@@ -330,6 +330,15 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
         continue;
       }
     } else if (cls !== taskClass && !data) {
+      // A heading typed into the number cell and merged across the row ("A. NHIỆM VỤ TRỌNG TÂM").
+      const headingInNumberCell = cls === 'other' && /\s/.test(cellText(get(row, 'number')));
+      if (headingInNumberCell) {
+        const label = [cellText(get(row, 'number')), content].filter(Boolean).join(' ');
+        sections.push({ row: r + 1, tt: '', title: label, label });
+        currentSection = label;
+        last = null;
+        continue;
+      }
       const title = content || texts.filter((t) => t !== tt).find(Boolean) || '';
       const label = `${/[.)]$/.test(tt) ? tt : `${tt}.`} ${title}`.trim();
       sections.push({ row: r + 1, tt, title, label });
