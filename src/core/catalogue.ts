@@ -107,7 +107,9 @@ function mapElements(args: Argument[], fn: (values: (CellValue | undefined)[]) =
     const line: ScalarResult[] = [];
     for (let c = 0; c < cols; c++) {
       const values = args.map((a) => at(a, r, c));
-      line.push(values.every((v) => v === undefined) ? '' : fn(values));
+      // A row left empty in every range stays empty, whatever single values are broadcast beside it.
+      const blank = args.every((a, i) => !isGrid(a) || values[i] === undefined);
+      line.push(blank ? '' : fn(values));
     }
     out.push(line);
   }
@@ -334,8 +336,8 @@ export const CATALOGUE: readonly CatalogueFunction[] = [
     id: 'SCORE',
     description: 'Điểm chỉ số theo cách chấm của Quyết định 766/QĐ-TTg: đủ điểm khi đạt mục tiêu, chưa đạt thì tính theo tỷ lệ.',
     params: [
-      { name: 'ket_qua', description: 'Kết quả đạt được.', type: 'number', optional: false },
-      { name: 'muc_tieu', description: 'Mục tiêu.', type: 'number', optional: false },
+      { name: 'ket_qua', description: 'Kết quả đạt được (98% hoặc 0,98).', type: 'number', optional: false },
+      { name: 'muc_tieu', description: 'Mục tiêu của chỉ số (98% hoặc 0,98).', type: 'number', optional: false },
       { name: 'diem', description: 'Điểm tối đa của chỉ số (mặc định 1).', type: 'number', optional: true },
     ],
     result: 'number',

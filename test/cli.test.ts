@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSeed002, buildSheets, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
+
+const dir = tempDir();
+const seed = join(dir, 'seed002.xlsx');
+const outcomes = join(dir, 'outcomes.xlsx');
+
+function cchc(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/cchc.js', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function sheetValues(file: string, name: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(name);
+  if (!ws) return null;
+  const rows: unknown[][] = [];
+  ws.eachRow((row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+beforeAll(async () => {
+  await buildSeed002(seed);
+  const rows = OUTCOMES_ROWS.map((r) => [...r]);
+  rows[8][1] = '=HYPERLINK("http://x.invalid","bấm")';
+  await buildSheets(outcomes, [
+    { name: 'Hướng dẫn', rows: [['Ghi chú'], ['Cập nhật hằng tháng']] },
+    { name: 'Phụ lục', rows },
+  ]);
+});
+
+describe('cchc check', () => {
+  it('prints exactly one JSON object with the contract fields and exits 0', () => {
+    const r = cchc('check', seed, '--as-of', '2020-07-01', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['sheet', 'planYear', 'tasks', 'findings']));
+    expect(json).toMatchObject({ sheet: 'Phụ lục', planYear: 2020 });
+    expect(json.tasks).toHaveLength(28);
+    const t32 = json.tasks.find((t: { tt: string }) => t.tt === '3.2');
+    expect(t32).toEqual({
+      row: 19,
+      rows: [19, 22],
+      tt: '3.2',
+      section: '3. Chỉ số nội dung 3: “Trách nhiệm giải trình với người dân”',
+      content: expect.stringMatching(/^Rà soát, sửa đổi, bổ sung cụ thể hóa nhiệm vụ giải trình trong nội quy, quy chế làm việc; tổ chức kiểm tra/),
+      owners: ['Lãnh đạo các phòng chức năng', 'Thủ trưởng các đơn vị trực thuộc'],
+      coordinators: ['Các bộ phận tham mưu, giúp việc'],
+      deadline: { text: 'Quý I/2020\nQuý III/2020', kind: 'quarter', due: '2020-09-30', dueDates: ['2020-03-31', '2020-09-30'] },
+      status: null,
+      statusText: '',
+      doneDate: null,
+    });
+    const t43 = json.tasks.find((t: { tt: string }) => t.tt === '4.3');
+    expect(t43.deadline).toMatchObject({ kind: 'recurring', due: null, dueDates: ['2020-03-31', '2020-06-30', '2020-09-30', '2020-12-31'] });
+    for (const f of json.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['row', 'column', 'code', 'severity', 'message']));
+    const codes = new Set(json.findings.map((f: { code: string }) => f.code));
+    expect([...codes].sort()).toEqual(['NO_STATUS_COLUMN', 'OVERDUE', 'VAGUE_DEADLINE', 'VAGUE_OWNER']);
+    expect(json.findings.find((f: { code: string; row: number }) => f.code === 'OVERDUE' && f.row === 19)).toMatchObject({ column: 'C', severity: 'error' });
+  });
+
+  it('prints a readable table by default', () => {
+    const r = cchc('check', outcomes, '--as-of', '2024-04-10');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Phụ lục: trang "Phụ lục", 8 nhiệm vụ, 2 mục; năm kế hoạch 2024');
+    expect(r.stdout).toMatch(/F9\s+Lỗi\s+OVERDUE\s+Nhiệm vụ 1 \(dòng 9\) quá hạn 10 ngày/);
+  });
+});
+
+describe('cchc report', () => {
+  it('writes a copy with the summary tab, prints the JSON contract, and leaves the input byte-for-byte unchanged', async () => {
+    const before = sha(outcomes);
+    const out = join(dir, 'q1.xlsx');
+    const r = cchc('report', outcomes, '--period', 'Q1/2024', '--as-of', '2024-04-10', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    expect(sha(outcomes)).toBe(before);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({
+      period: { label: 'Quý I/2024', start: '2024-01-01', end: '2024-03-31' },
+      asOf: '2024-04-10',
+      sheet: 'Phụ lục',
+      totals: { due: 5, onTime: 1, late: 1, overdue: 1, pending: 0, cancelled: 1 },
+      rates: { completion: 0.75, onTime: 0.25 },
+      tab: 'Báo cáo Quý I-2024',
+    });
+    expect(json.byUnit[0]).toEqual(expect.objectContaining({ unit: 'Phòng Tổ chức cán bộ', due: 2, onTime: 0, late: 0, overdue: 1, pending: 0 }));
+    expect(json.items.map((i: { outcome: string }) => i.outcome)).toEqual(['on_time', 'late', 'done_undated', 'overdue', 'cancelled']);
+    expect(json.overdue[0]).toMatchObject({ row: 9, daysOverdue: 10 });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Phụ lục', 'Báo cáo Quý I-2024']);
+    for (const name of ['Hướng dẫn', 'Phụ lục']) expect(await sheetValues(out, name)).toEqual(await sheetValues(outcomes, name));
+  });
+
+  it('writes task text that looks like a formula as a text cell, never a formula', async () => {
+    const out = join(dir, 'q1-inject.xlsx');
+    cchc('report', outcomes, '--period', 'Q1/2024', '--as-of', '2024-04-10', '--out', out);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const sheetXml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    expect(sheetXml).not.toContain('<f>');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    let found: ExcelJS.Cell | undefined;
+    wb.getWorksheet('Báo cáo Quý I-2024')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (String(cell.value).includes('HYPERLINK') && cell.master === cell) found = cell;
+      }),
+    );
+    expect(found?.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('replaces only its own tab on a second run, and never a user sheet that shares the name', async () => {
+    const first = join(dir, 'first.xlsx');
+    const second = join(dir, 'second.xlsx');
+    cchc('report', outcomes, '--period', 'Q1/2024', '--as-of', '2024-04-10', '--out', first);
+    const r = cchc('report', first, '--period', 'Q1/2024', '--as-of', '2024-04-15', '--out', second, '--json');
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(second);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Phụ lục', 'Báo cáo Quý I-2024']);
+    expect(JSON.stringify(await sheetValues(second, 'Báo cáo Quý I-2024'))).toContain('15/04/2024');
+
+    const userSheet = join(dir, 'user-sheet.xlsx');
+    await buildSheets(userSheet, [
+      { name: 'Phụ lục', rows: OUTCOMES_ROWS },
+      { name: 'Báo cáo Quý I-2024', rows: [['Báo cáo tự làm của chuyên viên'], ['Số liệu', 42]] },
+    ]);
+    const third = join(dir, 'third.xlsx');
+    const r3 = cchc('report', userSheet, '--period', 'Q1/2024', '--as-of', '2024-04-10', '--out', third, '--json');
+    expect(JSON.parse(r3.stdout).tab).toBe('Báo cáo Quý I-2024 (2)');
+    expect(await sheetValues(third, 'Báo cáo Quý I-2024')).toEqual([['Báo cáo tự làm của chuyên viên'], ['Số liệu', 42]]);
+  });
+
+  it('uses the NĐ 09 windows with --cutoff nd09 and names the output after the period by default', () => {
+    const r = cchc('report', outcomes, '--period', 'Quý I/2024', '--cutoff', 'nd09', '--as-of', '2024-04-10', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.period).toMatchObject({ start: '2023-12-15', end: '2024-03-14', cutoff: 'nd09' });
+    expect(json.output).toBe(join(dir, 'outcomes.bao-cao-Q1-2024.xlsx'));
+    expect(existsSync(json.output)).toBe(true);
+  });
+});
+
+describe('cchc usage errors', () => {
+  const notXlsx = join(dir, 'notes.xlsx');
+  const legacy = join(dir, 'old.xlsx');
+  const noAppendix = join(dir, 'no-appendix.xlsx');
+  beforeAll(async () => {
+    writeFileSync(notXlsx, 'TT;Nội dung\n1;Việc');
+    writeFileSync(legacy, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    await buildSheets(noAppendix, [{ name: 'Chi phí', rows: [['Khoản mục', 'Số tiền']] }]);
+  });
+
+  it.each([
+    [[], /Cách dùng/],
+    [['lam-gi'], /Không có lệnh "lam-gi"/],
+    [['check'], /cần đúng một tệp \.xlsx/],
+    [['check', 'khong-co.xlsx'], /Không tìm thấy tệp "khong-co.xlsx"/],
+    [['check', 'NOTES'], /không phải tệp \.xlsx/],
+    [['check', 'LEGACY'], /tệp Excel cũ \(\.xls\) hoặc tệp có đặt mật khẩu/],
+    [['check', 'NOAPPENDIX'], /Không tìm thấy bảng phụ lục.*"Chi phí"/s],
+    [['check', 'OUTCOMES', '--as-of', '2024-13-01'], /--as-of "2024-13-01" không phải ngày hợp lệ/],
+    [['check', 'OUTCOMES', '--year', 'hai'], /--year "hai" không phải năm hợp lệ/],
+    [['check', 'OUTCOMES', '--bogus'], /tùy chọn --bogus không hợp lệ/],
+    [['report', 'OUTCOMES'], /cần --period/],
+    [['report', 'OUTCOMES', '--period', 'Q5/2024'], /--period "Q5\/2024" không hợp lệ/],
+    [['report', 'OUTCOMES', '--period', 'Q1/2024', '--cutoff', 'xyz'], /--cutoff "xyz" không hợp lệ/],
+    [['report', 'OUTCOMES', '--period', 'Q1/2024', '--out', 'OUTCOMES'], /không ghi đè phụ lục gốc/],
+    [['check', 'OUTCOMES', '--sheet', 'Không có'], /Không có trang tính tên "Không có"/],
+  ])('exits 2 with a Vietnamese message for %j', (args, message) => {
+    const files: Record<string, string> = { NOTES: notXlsx, LEGACY: legacy, NOAPPENDIX: noAppendix, OUTCOMES: outcomes };
+    const r = cchc(...(args as string[]).map((a) => files[a] ?? a));
+    expect(r.code).toBe(2);
+    expect(r.stderr + r.stdout).toMatch(message);
+    expect(r.stderr).not.toMatch(/at .*\.(ts|js|cjs):\d+/);
+  });
+});
+
+describe('cchc demo', () => {
+  it('builds the example workbook and its 6-month report', () => {
+    const out = join(dir, 'demo');
+    const r = cchc('demo', '--out-dir', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('31 nhiệm vụ, 7 mục; năm kế hoạch 2024');
+    expect(r.stdout).toContain('Đã ghi trang "Báo cáo 6 tháng-2024"');
+    expect(existsSync(join(out, 'ke-hoach-cchc-2024.bao-cao-H1-2024.xlsx'))).toBe(true);
+  });
+});

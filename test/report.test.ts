@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkWorkbook, reportWorkbook } from '../src/core/index';
+import { evaluateTarget, score766, scorePlanCompletion, evaluateIndicators, DEFAULT_INDICATORS } from '../src/core/indicators';
+import { makePeriod } from '../src/core/periods';
+import { estimateRowHeights, findUnitName, looksLikeFormula, renderReportSheet, REPORT_MARKER, isOwnReportSheet, reportValues } from '../src/core/report';
+import type { WorkbookData } from '../src/core/types';
+import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
+import { buildSheets, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
+
+let workbook: WorkbookData;
+beforeAll(async () => {
+  const file = join(tempDir(), 'outcomes.xlsx');
+  await buildSheets(file, [{ name: 'Phụ lục', rows: OUTCOMES_ROWS }]);
+  workbook = workbookToData(await loadWorkbook(file));
+});
+
+const asOf = '2024-04-10';
+
+describe('outcomes and rates', () => {
+  it('classifies every due item of Q1/2024 (calendar): on time, late, done undated, overdue, cancelled', () => {
+    const { report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024) });
+    expect(report.items.map((i) => [i.row, i.due, i.outcome, i.days])).toEqual([
+      [5, '2024-03-31', 'on_time', 0],
+      [6, '2024-02-15', 'late', 15],
+      [7, '2024-01-31', 'done_undated', 0],
+      [9, '2024-03-31', 'overdue', 10],
+      [10, '2024-03-31', 'cancelled', 0],
+    ]);
+    expect(report.totals).toMatchObject({ tasks: 8, due: 5, onTime: 1, late: 1, doneUndated: 1, overdue: 1, pending: 0, cancelled: 1, noDueDate: 2, noDeadline: 0 });
+    expect(report.rates).toEqual({ completion: 0.75, onTime: 0.25 });
+  });
+
+  it('counts a due date not yet passed as pending in a cumulative period', () => {
+    const { report } = reportWorkbook(workbook, { asOf, period: makePeriod('H1', 2024) });
+    expect(report.items.find((i) => i.row === 11)).toMatchObject({ due: '2024-06-30', outcome: 'pending' });
+    expect(report.totals).toMatchObject({ due: 6, pending: 1 });
+    expect(report.rates.completion).toBeCloseTo(3 / 5);
+  });
+
+  it('uses the 15th–14th windows under the NĐ 09 cut-off', () => {
+    const { report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024, 'nd09') });
+    expect(report.period).toMatchObject({ start: '2023-12-15', end: '2024-03-14' });
+    expect(report.items.map((i) => i.outcome)).toEqual(['late', 'done_undated']);
+    expect(report.rates).toEqual({ completion: 1, onTime: 0 });
+  });
+
+  it('gives null rates when nothing is due', () => {
+    const { report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q4', 2024) });
+    expect(report.totals.due).toBe(0);
+    expect(report.rates).toEqual({ completion: null, onTime: null });
+  });
+
+  it('breaks the period down per lead unit and per section', () => {
+    const { report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024) });
+    expect(report.byUnit.map((u) => [u.unit, u.due, u.onTime, u.late, u.overdue, u.pending, u.onTimeRate])).toEqual([
+      ['Phòng Tổ chức cán bộ', 2, 0, 0, 1, 0, 0],
+      ['Văn phòng Sở', 2, 0, 1, 0, 0, 0],
+      ['Thanh tra Sở', 1, 1, 0, 0, 0, 1],
+    ]);
+    expect(report.bySection.map((s) => [s.section, s.due])).toEqual([
+      ['I. Cải cách thể chế', 3],
+      ['II. Cải cách tổ chức bộ máy', 2],
+    ]);
+    expect(report.overdue).toEqual([{ row: 9, tt: '1', content: 'Rà soát vị trí việc làm', owners: ['Phòng Tổ chức cán bộ'], due: '2024-03-31', daysOverdue: 10 }]);
+  });
+
+  it('lists open data problems and when the report is due', () => {
+    const { report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024) });
+    expect(report.problems.map((p) => p.code)).toEqual(['DONE_WITHOUT_DATE']);
+    expect(report.reportDue).toBe('2024-03-20');
+    expect(report.nextReport).toEqual({ label: '6 tháng đầu năm 2024', due: '2024-06-20' });
+  });
+});
+
+describe('indicators against targets', () => {
+  it('says Đạt at or above the target and Không đạt below, strictly above for a "trên" target', () => {
+    expect(evaluateTarget(0.98, 0.98)).toBe('Đạt');
+    expect(evaluateTarget(0.979, 0.98)).toBe('Không đạt');
+    expect(evaluateTarget(0.8, 0.8, '>')).toBe('Không đạt');
+  });
+
+  it('scores like QĐ 766: full points at the target, pro rata below', () => {
+    expect(score766(0.99, 0.98, 2)).toBe(2);
+    expect(score766(0.49, 0.98, 2)).toBeCloseTo(1);
+    expect([scorePlanCompletion(0.95), scorePlanCompletion(0.8), scorePlanCompletion(0.5)]).toEqual([1, 0.5, 0]);
+  });
+
+  it('takes plan completion from the appendix and other indicators from the values given', () => {
+    const results = evaluateIndicators(DEFAULT_INDICATORS, { completion: 0.75, onTime: 0.25 }, { dossier_on_time: 0.99 });
+    expect(results.find((r) => r.id === 'plan_completion')).toMatchObject({ actual: 0.75, result: 'Không đạt', score: 0.75 });
+    expect(results.find((r) => r.id === 'dossier_on_time')).toMatchObject({ actual: 0.99, result: 'Đạt', score: 1 });
+    expect(results.find((r) => r.id === 'satisfaction')).toMatchObject({ actual: null, result: null });
+  });
+});
+
+describe('the summary tab', () => {
+  it('finds the unit name in the appendix title, preferring the written form to a letterhead in capitals', () => {
+    expect(findUnitName(['SỞ Y TẾ TỈNH ĐẮK NÔNG', '(Kèm theo Kế hoạch số: /KH-SYT, ngày /1/2020 của Sở Y tế tỉnh Đắk Nông)'])).toBe('Sở Y tế tỉnh Đắk Nông');
+    expect(findUnitName(['PHỤ LỤC'])).toBeNull();
+  });
+
+  it('lays out heading, totals, units, sections, indicators, overdue tasks, problems and the marker line', () => {
+    const { sheet } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024), unitName: 'Sở Y tế tỉnh Đắk Nông' });
+    const texts = sheet.cells.map((c) => c.value).filter((v): v is string => typeof v === 'string');
+    expect(sheet.name).toBe('Báo cáo Quý I-2024');
+    for (const heading of ['SỞ Y TẾ TỈNH ĐẮK NÔNG', 'I. TỔNG HỢP CHUNG', 'II. THEO ĐƠN VỊ CHỦ TRÌ', 'III. THEO NỘI DUNG CỦA PHỤ LỤC', 'IV. CHỈ SỐ SO VỚI MỤC TIÊU', 'V. NHIỆM VỤ QUÁ HẠN (1)', 'VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (1)']) {
+      expect(texts).toContain(heading);
+    }
+    expect(texts.some((t) => t.startsWith('Kỳ báo cáo: Quý I/2024 (từ 01/01/2024 đến 31/03/2024'))).toBe(true);
+    const rate = sheet.cells.find((c, i) => sheet.cells[i - 1]?.value === 'Tỷ lệ hoàn thành đúng hạn');
+    expect(rate).toMatchObject({ value: 0.25, format: 'percent' });
+    const dueCell = sheet.cells.find((c) => c.date === '2024-03-31');
+    expect(dueCell).toMatchObject({ value: '31/03/2024', format: 'date' });
+    const values = reportValues(sheet);
+    expect(isOwnReportSheet({ name: sheet.name, grid: values })).toBe(true);
+    expect(String(values[values.length - 1][0])).toMatch(new RegExp(`^${REPORT_MARKER}`));
+    expect(estimateRowHeights(sheet).every((h) => h >= 16)).toBe(true);
+  });
+
+  it('keeps a task text that looks like a formula as a plain string cell', async () => {
+    const rows = OUTCOMES_ROWS.map((r) => [...r]);
+    rows[8][1] = '=HYPERLINK("http://x.invalid","bấm")';
+    const file = join(tempDir(), 'inject.xlsx');
+    await buildSheets(file, [{ name: 'PL', rows }]);
+    const { sheet } = reportWorkbook(workbookToData(await loadWorkbook(file)), { asOf, period: makePeriod('Q1', 2024) });
+    const cell = sheet.cells.find((c) => typeof c.value === 'string' && c.value.includes('HYPERLINK'))!;
+    expect(cell.value).toBe('1. =HYPERLINK("http://x.invalid","bấm")');
+    expect(looksLikeFormula('=1+1') && looksLikeFormula(' @SUM(A1)') && !looksLikeFormula('Quý I')).toBe(true);
+  });
+
+  it('renders the same report as the same cells every time', () => {
+    const a = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024) });
+    const b = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024) });
+    expect(renderReportSheet(b.report)).toEqual(a.sheet);
+    expect(checkWorkbook(workbook, { asOf }).findings).toEqual(a.findings);
+  });
+});

@@ -1,0 +1,6 @@
+import { execFileSync } from 'node:child_process';
+
+/** The command-line tests run the real bundle, as users do: build it once before they start. */
+export default function setup() {
+  execFileSync(process.execPath, ['build/build.mjs'], { stdio: 'inherit' });
+}
