@@ -106,8 +106,11 @@ export function formatReport(report: QuarterlyReport): string {
     `  Thường xuyên/định kỳ/khi có yêu cầu: ${t.noDueDate} · Chưa có hoặc không đọc được thời hạn: ${t.noDeadline}`,
     `Tỷ lệ hoàn thành: ${percent(report.rates.completion)} · Tỷ lệ đúng hạn: ${percent(report.rates.onTime)}`,
     '',
-    `${pad('Đơn vị chủ trì', 38)}${pad('Đến hạn', 9)}${pad('Đúng hạn', 10)}${pad('Trễ', 6)}${pad('Quá hạn', 9)}Tỷ lệ đúng hạn`,
-    ...report.byUnit.map((u) => `${pad(u.unit, 38)}${pad(String(u.due), 9)}${pad(String(u.onTime), 10)}${pad(String(u.late), 6)}${pad(String(u.overdue), 9)}${percent(u.onTimeRate)}`),
+    `${pad('Đơn vị chủ trì', 34)}${pad('Đến hạn', 9)}${pad('Đúng hạn', 10)}${pad('Trễ', 5)}${pad('Chưa ghi ngày', 15)}${pad('Quá hạn', 9)}Tỷ lệ đúng hạn`,
+    ...report.byUnit.map(
+      (u) =>
+        `${pad(u.unit, 34)}${pad(String(u.due), 9)}${pad(String(u.onTime), 10)}${pad(String(u.late), 5)}${pad(String(u.doneUndated), 15)}${pad(String(u.overdue), 9)}${percent(u.onTimeRate)}`,
+    ),
     '',
     'Chỉ số so với mục tiêu:',
     ...report.indicators.map((i) => `  ${pad(i.name, 46)}${pad(percent(i.target), 9)}${pad(i.actual === null ? 'chưa có số liệu' : percent(i.actual), 16)}${i.result ?? ''}`),

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { withCatalogue } from '../build/catalogue-docs';
+
+describe('the README', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+  it('lists the custom functions exactly as the catalogue declares them (run `npm run docs` after a change)', () => {
+    expect(readme).toBe(withCatalogue(readme));
+    expect(readme).toContain('`CCHC_ONTIME([ky]; [don_vi]; [vung_phu_luc])`');
+  });
+
+  it('starts with the set-up-and-run command and the test command that .ci/run runs', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1];
+    expect(firstBlock).toMatch(/^npm ci && npm run demo/m);
+    expect(firstBlock).toMatch(/^npm test/m);
+    expect(readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')).toMatch(/^npm test$/m);
+  });
+});
