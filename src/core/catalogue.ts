@@ -12,6 +12,7 @@ import {
   type DueItem,
 } from './indicators';
 import { parsePeriod, type Cutoff } from './periods';
+import { readRatio } from './indicator-sheet';
 import { findTextDate, readStatus } from './status';
 import { cleanText, foldText } from './text';
 import { parseTimeFrame, type TimeFrame } from './timeframe';
@@ -225,13 +226,17 @@ export function taskStatusLabel(task: Task, asOf: IsoDate): string {
   return STATUS_WORDS.on_time;
 }
 
-function ratio(value: CellValue | undefined): number | null {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') {
-    const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*(%?)\s*$/.exec(value);
-    if (m) return Number(m[1].replace(',', '.')) / (m[2] ? 100 : 1);
-  }
-  return null;
+const RESULT_PARAM: CatalogueParam = { name: 'ket_qua', description: 'Kết quả đạt được (98%, 0,98 hoặc 98).', type: 'number', optional: false };
+const TARGET_PARAM: CatalogueParam = { name: 'muc_tieu', description: 'Mục tiêu của chỉ số (98%, 0,98 hoặc 98).', type: 'number', optional: false };
+
+/** Element-wise over (result, target, extra): both read as ratios, else a Vietnamese error value. */
+function overRatios(args: Argument[], fn: (actual: number, target: number, extra: CellValue | undefined) => ScalarResult): CatalogueResult {
+  return mapElements(args, ([actual, target, extra]) => {
+    const a = readRatio(actual);
+    const t = readRatio(target);
+    if (a === null || t === null) return new CatalogueError('Kết quả và mục tiêu phải là số hoặc tỷ lệ phần trăm.');
+    return fn(a, t, extra);
+  });
 }
 
 export const CATALOGUE: readonly CatalogueFunction[] = [
@@ -314,20 +319,17 @@ export const CATALOGUE: readonly CatalogueFunction[] = [
     id: 'TARGET',
     description: 'So kết quả với mục tiêu: "Đạt" khi kết quả đạt mục tiêu, ngược lại "Không đạt".',
     params: [
-      { name: 'ket_qua', description: 'Kết quả đạt được (98% hoặc 0,98).', type: 'number', optional: false },
-      { name: 'muc_tieu', description: 'Mục tiêu (98% hoặc 0,98).', type: 'number', optional: false },
+      RESULT_PARAM,
+      TARGET_PARAM,
       { name: 'so_sanh', description: '">=" (mặc định) hoặc ">" khi mục tiêu ghi "trên".', type: 'text', optional: true },
     ],
     result: 'text',
     elementwise: true,
     example: '=CCHC_TARGET(D5; C5)',
     run(args) {
-      return mapElements(args, ([actual, target, comparator]) => {
-        const a = ratio(actual);
-        const t = ratio(target);
-        if (a === null || t === null) return new CatalogueError('Kết quả và mục tiêu phải là số hoặc tỷ lệ phần trăm.');
+      return overRatios(args, (actual, target, comparator) => {
         const cmp = foldText(String(comparator ?? '>=')).trim();
-        return evaluateTarget(a, t, (cmp === '>' || cmp === 'tren' ? '>' : '>=') as Comparator);
+        return evaluateTarget(actual, target, (cmp === '>' || cmp === 'tren' ? '>' : '>=') as Comparator);
       });
     },
   },
@@ -335,21 +337,12 @@ export const CATALOGUE: readonly CatalogueFunction[] = [
     name: 'CCHC_SCORE',
     id: 'SCORE',
     description: 'Điểm chỉ số theo cách chấm của Quyết định 766/QĐ-TTg: đủ điểm khi đạt mục tiêu, chưa đạt thì tính theo tỷ lệ.',
-    params: [
-      { name: 'ket_qua', description: 'Kết quả đạt được (98% hoặc 0,98).', type: 'number', optional: false },
-      { name: 'muc_tieu', description: 'Mục tiêu của chỉ số (98% hoặc 0,98).', type: 'number', optional: false },
-      { name: 'diem', description: 'Điểm tối đa của chỉ số (mặc định 1).', type: 'number', optional: true },
-    ],
+    params: [RESULT_PARAM, TARGET_PARAM, { name: 'diem', description: 'Điểm tối đa của chỉ số (mặc định 1).', type: 'number', optional: true }],
     result: 'number',
     elementwise: true,
     example: '=CCHC_SCORE(D5; C5; 2)',
     run(args) {
-      return mapElements(args, ([actual, target, points]) => {
-        const a = ratio(actual);
-        const t = ratio(target);
-        if (a === null || t === null) return new CatalogueError('Kết quả và mục tiêu phải là số hoặc tỷ lệ phần trăm.');
-        return score766(a, t, typeof points === 'number' ? points : 1);
-      });
+      return overRatios(args, (actual, target, points) => score766(actual, target, typeof points === 'number' ? points : 1));
     },
   },
 ];
