@@ -38,6 +38,14 @@ describe('parseTimeFrame: fixed dates', () => {
     expect(read('12/01/2024').due).toBe('2024-01-12');
   });
 
+  it('refuses a year no plan can name instead of producing a date in year 0', () => {
+    for (const text of ['Quý I/0000', 'Tháng 3/1000', '6 tháng đầu năm 0001']) {
+      const tf = read(text);
+      expect(tf).toMatchObject({ kind: 'unknown', due: null, dueDates: [] });
+      expect(tf.problem).toMatch(/năm \d{4} không hợp lệ/);
+    }
+  });
+
   it('reports an impossible date instead of rolling it over', () => {
     const tf = read('31/02/2024');
     expect(tf.kind).toBe('unknown');
@@ -132,8 +140,9 @@ describe('parseTimeFrame: recurring, continuous, on event, missing', () => {
     expect(read('Hằng năm').dueDates).toEqual(['2024-12-31']);
   });
 
-  it("reads 'hàng tháng, trước ngày 25' with the stated day", () => {
+  it("reads 'hàng tháng, trước ngày 25' with the stated day, and a day 0 as the month's end", () => {
     expect(read('Hàng tháng, trước ngày 25').dueDates[0]).toBe('2024-01-25');
+    expect(read('hàng tháng ngày 0').dueDates[0]).toBe('2024-01-31');
   });
 
   it.each(['Thường xuyên', 'Thường xuyên, hằng năm', 'Liên tục', 'Hàng ngày'])("reads '%s' as continuous with no due date", (text) => {

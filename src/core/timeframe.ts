@@ -95,11 +95,15 @@ interface Scan {
   problems: string[];
 }
 
-function readYear(raw: string | undefined, planYear: number): { year: number; inferred: boolean } {
+/** Years a plan can name; anything else ("Quý I/0000") is a typing slip, not a deadline. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
+
+function readYear(raw: string | undefined, planYear: number): { year: number; inferred: boolean } | null {
   if (!raw) return { year: planYear, inferred: true };
   let year = Number(raw);
   if (raw.length === 2) year += 2000;
-  return { year, inferred: false };
+  return year >= MIN_YEAR && year <= MAX_YEAR ? { year, inferred: false } : null;
 }
 
 function quarterNumber(token: string): number {
@@ -152,15 +156,25 @@ function scanFixed(input: string, planYear: number): Scan {
     }
   };
 
+  const yearOf = (raw: string | undefined) => {
+    const y = readYear(raw, planYear);
+    if (!y) problems.push(`năm ${raw} không hợp lệ`);
+    return y;
+  };
+
   consume(HALF, (m) => {
     const which = m[1] ?? m[3];
-    const { year, inferred } = readYear(m[2] ?? m[4], planYear);
+    const y = yearOf(m[2] ?? m[4]);
+    if (!y) return;
+    const { year, inferred } = y;
     parts.push({ kind: 'half', dates: [which === 'dau' ? isoDate(year, 6, 30) : isoDate(year, 12, 31)], yearInferred: inferred });
   });
 
   consume(QUARTER_GROUP, (m) => {
     const { items, range } = splitItems(m[1], m[2] ?? '');
-    const { year, inferred } = readYear(m[4], planYear);
+    const y = yearOf(m[4]);
+    if (!y) return;
+    const { year, inferred } = y;
     let quarters = items.map(quarterNumber).filter((q) => q >= 1 && q <= 4);
     if (range && quarters.length > 1) quarters = [Math.max(...quarters)];
     parts.push({ kind: 'quarter', dates: quarters.map((q) => endOfMonth(year, q * 3)), yearInferred: inferred });
@@ -170,7 +184,9 @@ function scanFixed(input: string, planYear: number): Scan {
 
   consume(MONTH_GROUP, (m) => {
     const { items, range } = splitItems(m[1], m[2] ?? '');
-    const { year, inferred } = readYear(m[3], planYear);
+    const y = yearOf(m[3]);
+    if (!y) return;
+    const { year, inferred } = y;
     let months = items.map(Number);
     const bad = months.filter((x) => x < 1 || x > 12);
     if (bad.length) {
@@ -189,7 +205,8 @@ function scanFixed(input: string, planYear: number): Scan {
   });
 
   function addDate(d: string, mo: string, y: string | undefined) {
-    const { year, inferred } = readYear(y, planYear);
+    const read = readYear(y, planYear);
+    const { year, inferred } = read ?? { year: 0, inferred: false };
     const day = Number(d);
     const month = Number(mo);
     if (!isValidDate(year, month, day)) {
@@ -215,7 +232,9 @@ function expandRecurrence(recurrence: Recurrence, planYear: number, folded: stri
       break;
     }
     case 'monthly': {
-      const day = dayOnly ? Number(dayOnly[1]) : 31;
+      // "ngày 0" is no day: fall back to the month's end.
+      const stated = dayOnly ? Number(dayOnly[1]) : 0;
+      const day = stated >= 1 ? stated : 31;
       for (let m = 1; m <= 12; m++) dates.push(isoDate(planYear, m, Math.min(day, daysInMonth(planYear, m))));
       break;
     }
