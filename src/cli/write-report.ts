@@ -65,14 +65,11 @@ export function placeReportSheet(wb: ExcelJS.Workbook, report: ReportSheet): str
     const format = cell.format ? FORMATS[cell.format] : undefined;
     if (format && !(cell.format === 'text' && typeof cell.value === 'number')) target.numFmt = format;
     target.alignment = { horizontal: cell.align ?? 'left', vertical: 'middle', wrapText: cell.wrap ?? false };
-    if (cell.border) target.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   }
-  for (const m of report.merges) {
-    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    // Borders of merged table cells live on every covered cell.
-    const master = report.cells.find((c) => c.row === m.top && c.col === m.left);
-    if (master?.border) {
-      for (let c = m.left; c <= m.right; c++) ws.getCell(m.top + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  for (const m of report.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const t of report.tables) {
+    for (let r = t.top; r <= t.bottom; r++) {
+      for (let c = t.left; c <= t.right; c++) ws.getCell(r + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
     }
   }
   estimateRowHeights(report).forEach((h, i) => (ws.getRow(i + 1).height = h));

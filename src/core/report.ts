@@ -173,14 +173,16 @@ export interface ReportCell {
   style?: CellStyle;
   align?: 'left' | 'center' | 'right';
   wrap?: boolean;
-  border?: boolean;
 }
 
 export interface ReportSheet {
   name: string;
   columnWidths: number[];
   cells: ReportCell[];
+  /** Full-width lines only: their count does not grow with the appendix. */
   merges: MergeRange[];
+  /** Bordered table blocks, for hosts that border a whole range in one call. */
+  tables: MergeRange[];
   rowCount: number;
   colCount: number;
 }
@@ -211,30 +213,31 @@ function pct(value: number | null): Pick<ReportCell, 'value' | 'format'> {
 export function renderReportSheet(report: QuarterlyReport, name = reportSheetName(report.period)): ReportSheet {
   const cells: ReportCell[] = [];
   const merges: MergeRange[] = [];
+  const tables: MergeRange[] = [];
   let row = 0;
   const put = (col: number, value: ReportCell['value'], extra: Partial<ReportCell> = {}) =>
     cells.push({ row, col, value, ...extra });
+  // Full-width lines are the only merges, and their number does not grow with the appendix, so hosts can
+  // merge them one by one and still make a constant number of calls.
   const line = (text: string, style: CellStyle, align: ReportCell['align'] = 'left') => {
     put(0, text, { style, align, wrap: style !== 'title' });
     merges.push({ top: row, left: 0, bottom: row, right: COLS - 1 });
     row++;
   };
-  const header = (titles: string[], spans: number[]) => {
-    let col = 0;
-    titles.forEach((t, i) => {
-      put(col, t, { style: 'tableHeader', align: 'center', wrap: true, border: true });
-      if (spans[i] > 1) merges.push({ top: row, left: col, bottom: row, right: col + spans[i] - 1 });
-      col += spans[i];
-    });
+  const table = (titles: string[], rows: Partial<ReportCell>[][], empty: string) => {
+    const top = row;
+    titles.forEach((t, col) => put(col, t, { style: 'tableHeader', align: 'center', wrap: true }));
     row++;
-  };
-  const body = (values: Partial<ReportCell>[], spans: number[]) => {
-    let col = 0;
-    values.forEach((v, i) => {
-      put(col, v.value ?? null, { border: true, wrap: true, style: 'body', ...v });
-      if (spans[i] > 1) merges.push({ top: row, left: col, bottom: row, right: col + spans[i] - 1 });
-      col += spans[i];
-    });
+    if (!rows.length) {
+      put(0, empty, { style: 'muted' });
+      merges.push({ top: row, left: 0, bottom: row, right: titles.length - 1 });
+      row++;
+    }
+    for (const values of rows) {
+      values.forEach((v, col) => put(col, v.value ?? null, { wrap: true, style: 'body', ...v }));
+      row++;
+    }
+    tables.push({ top, left: 0, bottom: row - 1, right: titles.length - 1 });
     row++;
   };
   const date = (iso: IsoDate): Partial<ReportCell> => ({ value: formatViDate(iso), date: iso, format: 'date', align: 'center' });
@@ -253,7 +256,6 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   row++;
 
   line('I. TỔNG HỢP CHUNG', 'heading');
-  header(['STT', 'Chỉ tiêu', 'Số lượng'], [1, 6, 2]);
   const t = report.totals;
   const totalsRows: [string, Partial<ReportCell>][] = [
     ['Tổng số nhiệm vụ trong phụ lục', int(t.tasks)],
@@ -270,73 +272,73 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     ['Tỷ lệ hoàn thành', { ...pct(report.rates.completion), align: 'center', style: 'bold' }],
     ['Tỷ lệ hoàn thành đúng hạn', { ...pct(report.rates.onTime), align: 'center', style: 'bold' }],
   ];
-  totalsRows.forEach(([label, value], i) => body([int(i + 1), { value: label }, value], [1, 6, 2]));
-  row++;
+  table(['STT', 'Chỉ tiêu', 'Số lượng'], totalsRows.map(([label, value], i) => [int(i + 1), { value: label }, value]), '');
 
   const groupTable = (title: string, nameHeader: string, rows: (GroupRow & { name: string })[]) => {
     line(title, 'heading');
-    header(['STT', nameHeader, 'Đến hạn', 'Đúng hạn', 'Trễ hạn', 'Chưa ghi ngày', 'Quá hạn', 'Chưa đến hạn', 'Tỷ lệ đúng hạn'], [1, 1, 1, 1, 1, 1, 1, 1, 1]);
-    if (!rows.length) {
-      body([{ value: 'Không có nhiệm vụ đến hạn trong kỳ.', style: 'muted' }], [COLS]);
-    }
-    rows.forEach((g, i) =>
-      body(
-        [int(i + 1), { value: g.name }, int(g.due), int(g.onTime), int(g.late), int(g.doneUndated), { ...int(g.overdue), style: g.overdue ? 'bad' : 'body' }, int(g.pending), { ...pct(g.onTimeRate), align: 'center' }],
-        [1, 1, 1, 1, 1, 1, 1, 1, 1],
-      ),
+    table(
+      ['STT', nameHeader, 'Đến hạn', 'Đúng hạn', 'Trễ hạn', 'Chưa ghi ngày', 'Quá hạn', 'Chưa đến hạn', 'Tỷ lệ đúng hạn'],
+      rows.map((g, i) => [
+        int(i + 1),
+        { value: g.name },
+        int(g.due),
+        int(g.onTime),
+        int(g.late),
+        int(g.doneUndated),
+        { ...int(g.overdue), style: g.overdue ? 'bad' : 'body' },
+        int(g.pending),
+        { ...pct(g.onTimeRate), align: 'center' },
+      ]),
+      'Không có nhiệm vụ đến hạn trong kỳ.',
     );
-    row++;
   };
   groupTable('II. THEO ĐƠN VỊ CHỦ TRÌ', 'Đơn vị chủ trì', report.byUnit);
   groupTable('III. THEO NỘI DUNG CỦA PHỤ LỤC', 'Mục trong phụ lục', report.bySection);
 
   line('IV. CHỈ SỐ SO VỚI MỤC TIÊU', 'heading');
-  header(['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Điểm', 'Căn cứ'], [1, 3, 1, 1, 1, 1, 1]);
-  report.indicators.forEach((ind, i) =>
-    body(
-      [
-        int(i + 1),
-        { value: ind.name },
-        { value: ind.target, format: 'percent', align: 'center' },
-        ind.actual === null ? { value: 'Chưa có số liệu', style: 'muted', align: 'center' } : { value: ind.actual, format: 'percent', align: 'center' },
-        { value: ind.result ?? '—', align: 'center', style: ind.result === 'Đạt' ? 'good' : ind.result ? 'bad' : 'muted' },
-        ind.score === null ? { value: '—', align: 'center' } : { value: ind.score, format: 'decimal', align: 'center' },
-        { value: ind.basis, style: 'muted' },
-      ],
-      [1, 3, 1, 1, 1, 1, 1],
-    ),
+  table(
+    ['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Điểm', 'Căn cứ'],
+    report.indicators.map((ind, i) => [
+      int(i + 1),
+      { value: ind.name },
+      { value: ind.target, format: 'percent', align: 'center' },
+      ind.actual === null ? { value: 'Chưa có số liệu', style: 'muted', align: 'center' } : { value: ind.actual, format: 'percent', align: 'center' },
+      { value: ind.result ?? '—', align: 'center', style: ind.result === 'Đạt' ? 'good' : ind.result ? 'bad' : 'muted' },
+      ind.score === null ? { value: '—', align: 'center' } : { value: ind.score, format: 'decimal', align: 'center' },
+      { value: ind.basis, style: 'muted' },
+    ]),
+    '',
   );
-  row++;
 
   line(`V. NHIỆM VỤ QUÁ HẠN (${report.overdue.length})`, 'heading');
-  header(['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Dòng'], [1, 4, 1, 1, 1, 1]);
-  if (!report.overdue.length) body([{ value: 'Không có nhiệm vụ quá hạn trong kỳ.', style: 'muted' }], [COLS]);
-  report.overdue.forEach((o, i) =>
-    body(
-      [
-        int(i + 1),
-        { value: o.tt ? `${o.tt}. ${o.content}` : o.content },
-        { value: o.owners.join('; ') || '(chưa có)' },
-        date(o.due),
-        { ...int(o.daysOverdue), style: 'bad' },
-        int(o.row),
-      ],
-      [1, 4, 1, 1, 1, 1],
-    ),
+  table(
+    ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Dòng'],
+    report.overdue.map((o, i) => [
+      int(i + 1),
+      { value: o.tt ? `${o.tt}. ${o.content}` : o.content },
+      { value: o.owners.join('; ') || '(chưa có)' },
+      date(o.due),
+      { ...int(o.daysOverdue), style: 'bad' },
+      int(o.row),
+    ]),
+    'Không có nhiệm vụ quá hạn trong kỳ.',
   );
-  row++;
 
   line(`VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (${report.problems.length})`, 'heading');
-  header(['STT', 'Vấn đề', 'Mức độ', 'Ô'], [1, 6, 1, 1]);
-  if (!report.problems.length) body([{ value: 'Không có vấn đề dữ liệu.', style: 'muted' }], [COLS]);
-  report.problems.forEach((f, i) =>
-    body([int(i + 1), { value: f.message }, { value: SEVERITY_LABELS[f.severity], align: 'center', style: f.severity === 'error' ? 'bad' : 'body' }, { value: `${f.column}${f.row}`, align: 'center' }], [1, 6, 1, 1]),
+  table(
+    ['STT', 'Vấn đề', 'Mức độ', 'Ô'],
+    report.problems.map((f, i) => [
+      int(i + 1),
+      { value: f.message },
+      { value: SEVERITY_LABELS[f.severity], align: 'center', style: f.severity === 'error' ? 'bad' : 'body' },
+      { value: `${f.column}${f.row}`, align: 'center' },
+    ]),
+    'Không có vấn đề dữ liệu.',
   );
-  row++;
 
   line(`${REPORT_MARKER} từ trang "${report.sheet}" ngày ${formatViDate(report.asOf)}. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.`, 'muted');
 
-  return { name, columnWidths: [6, 46, 18, 12, 12, 13, 12, 13, 22], cells, merges, rowCount: row, colCount: COLS };
+  return { name, columnWidths: [6, 50, 18, 12, 12, 13, 24, 13, 14], cells, merges, tables, rowCount: row, colCount: COLS };
 }
 
 /** The tab as a grid of plain values (dates as dd/mm/yyyy text), e.g. for hosts that write values once. */
