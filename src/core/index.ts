@@ -58,3 +58,4 @@ export * from './indicators';
 export * from './report';
 export * from './catalogue';
 export * from './indicator-sheet';
+export * from './settings';

@@ -2,5 +2,5 @@ import { execFileSync } from 'node:child_process';
 
 /** The command-line tests run the real bundle, as users do: build it once before they start. */
 export default function setup() {
-  execFileSync(process.execPath, ['build/build.mjs'], { stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'build/build.ts'], { stdio: 'inherit' });
 }

@@ -1,0 +1,36 @@
+/**
+ * Build every bundle from the one TypeScript core: the command line (dist/cli) and the Google Sheets add-on
+ * (dist/gas). Run with `npm run build`.
+ */
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { buildGas } from './gas';
+
+const root = new URL('..', import.meta.url).pathname;
+
+export async function buildCli(): Promise<void> {
+  await build({
+    entryPoints: [`${root}src/cli/index.ts`],
+    outfile: `${root}dist/cli/cchc.cjs`,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    // ExcelJS is a runtime dependency installed by npm; bundling it buys nothing and hides its own files.
+    external: ['exceljs'],
+    logLevel: 'warning',
+  });
+}
+
+export async function buildAll(): Promise<void> {
+  await rm(`${root}dist`, { recursive: true, force: true });
+  await Promise.all([buildCli(), buildGas(root)]);
+}
+
+if (process.argv[1]?.endsWith('build.ts')) {
+  buildAll().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * What the panel (Google Sheets sidebar, Excel task pane) asks for, computed from plain workbook data. Each host
+ * reads the workbook once, calls one of these, and sends the plain result to the panel (no Date objects).
+ */
+import { AppendixNotFoundError } from './appendix';
+import type { Finding } from './checks';
+import { checkWorkbook, reportWorkbook } from './index';
+import { readIndicatorSheet } from './indicator-sheet';
+import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type PeriodType } from './periods';
+import type { QuarterlyReport, ReportSheet } from './report';
+import { isOwnReportSheet } from './report';
+import { isSettingsSheet, readSettings, type Settings } from './settings';
+import type { IsoDate, Severity, WorkbookData } from './types';
+
+export interface PanelPeriod {
+  code: string;
+  label: string;
+}
+
+export interface PanelInit {
+  planYear: number | null;
+  cutoff: Cutoff;
+  periods: PanelPeriod[];
+  defaultPeriod: string;
+  nextReport: { label: string; due: IsoDate };
+  asOf: IsoDate;
+  /** Set when the workbook has no appendix yet: the panel shows it instead of the views. */
+  problem: string | null;
+}
+
+export interface PanelFinding extends Finding {
+  sheet: string;
+}
+
+export interface PanelCheck {
+  sheet: string;
+  planYear: number;
+  tasks: number;
+  counts: Record<Severity, number>;
+  findings: PanelFinding[];
+}
+
+export interface PanelIndicators {
+  period: { code: string; label: string; start: IsoDate; end: IsoDate };
+  totals: QuarterlyReport['totals'];
+  rates: QuarterlyReport['rates'];
+  byUnit: { unit: string; due: number; onTimeRate: number | null; overdue: number }[];
+  indicators: { name: string; target: number; actual: number | null; result: string | null }[];
+}
+
+/** Sheets the tool wrote itself, never read as an appendix. */
+export function isToolSheet(sheet: WorkbookData['sheets'][number]): boolean {
+  return isOwnReportSheet(sheet) || isSettingsSheet(sheet);
+}
+
+function options(workbook: WorkbookData, settings: Settings, asOf: IsoDate) {
+  const separate = readIndicatorSheet({ sheets: workbook.sheets.filter((s) => !isSettingsSheet(s)) });
+  return {
+    asOf,
+    planYear: settings.planYear ?? undefined,
+    units: settings.units,
+    ignoreSheets: isToolSheet,
+    unitName: settings.unitName ?? undefined,
+    reportDueDay: settings.reportDueDay,
+    indicators: settings.indicators,
+    indicatorValues: { ...(separate?.values ?? {}), ...settings.indicatorValues },
+  };
+}
+
+export function panelInit(workbook: WorkbookData, asOf: IsoDate): PanelInit {
+  const settings = readSettings(workbook);
+  let planYear: number | null = settings.planYear;
+  let problem: string | null = null;
+  try {
+    planYear = checkWorkbook(workbook, options(workbook, settings, asOf)).appendix.planYear;
+  } catch (err) {
+    if (!(err instanceof AppendixNotFoundError)) throw err;
+    problem = err.message;
+  }
+  const year = planYear ?? Number(asOf.slice(0, 4));
+  const types: PeriodType[] = ['Q1', 'Q2', 'H1', 'Q3', '9M', 'Q4', 'Y'];
+  const periods = types.map((t) => makePeriod(t, year, settings.cutoff)).map((p) => ({ code: p.code, label: p.label }));
+  const latest = latestEndedPeriod(asOf, settings.cutoff);
+  const defaultPeriod = latest.year === year ? latest.code : makePeriod(REPORT_SEQUENCE[0], year).code;
+  const next = nextReportDue(asOf, settings.cutoff, settings.reportDueDay);
+  return { planYear, cutoff: settings.cutoff, periods, defaultPeriod, nextReport: { label: next.period.label, due: next.due }, asOf, problem };
+}
+
+export function panelCheck(workbook: WorkbookData, asOf: IsoDate): PanelCheck {
+  const settings = readSettings(workbook);
+  const { appendix, findings } = checkWorkbook(workbook, options(workbook, settings, asOf));
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    sheet: appendix.sheet,
+    planYear: appendix.planYear,
+    tasks: appendix.tasks.length,
+    counts,
+    findings: findings.map((f) => ({ ...f, sheet: appendix.sheet })),
+  };
+}
+
+function periodFor(code: string, cutoff: Cutoff) {
+  const period = parsePeriod(code, cutoff);
+  if (!period) throw new AppendixNotFoundError(`Không hiểu kỳ báo cáo "${code}": chọn Q1/2024, 6 tháng/2024, 9 tháng/2024 hoặc năm.`);
+  return period;
+}
+
+/** The report for a period, as data and as the tab's cells. Throws AppendixNotFoundError with a Vietnamese message. */
+export function reportFor(workbook: WorkbookData, asOf: IsoDate, code: string, cutoff?: Cutoff): { report: QuarterlyReport; sheet: ReportSheet } {
+  const settings = readSettings(workbook);
+  const period = periodFor(code, cutoff ?? settings.cutoff);
+  const { report, sheet } = reportWorkbook(workbook, { ...options(workbook, settings, asOf), period });
+  return { report, sheet };
+}
+
+export function panelIndicators(workbook: WorkbookData, asOf: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {
+  const { report } = reportFor(workbook, asOf, code, cutoff);
+  return {
+    period: { code: report.period.code, label: report.period.label, start: report.period.start, end: report.period.end },
+    totals: report.totals,
+    rates: report.rates,
+    byUnit: report.byUnit.map((u) => ({ unit: u.unit, due: u.due, onTimeRate: u.onTimeRate, overdue: u.overdue })),
+    indicators: report.indicators.map((i) => ({ name: i.name, target: i.target, actual: i.actual, result: i.result })),
+  };
+}
+
+export interface PanelReportDone {
+  tab: string;
+  /** A link to the new tab where the host has one (Google Sheets); hosts without one open it by name. */
+  url: string | null;
+  period: string;
+  totals: QuarterlyReport['totals'];
+  rates: QuarterlyReport['rates'];
+  overdue: number;
+  problems: number;
+  reportDue: IsoDate;
+  nextReport: { label: string; due: IsoDate };
+}
+
+export function reportDone(report: QuarterlyReport, tab: string, url: string | null): PanelReportDone {
+  return {
+    tab,
+    url,
+    period: report.period.label,
+    totals: report.totals,
+    rates: report.rates,
+    overdue: report.overdue.length,
+    problems: report.problems.length,
+    reportDue: report.reportDue,
+    nextReport: report.nextReport,
+  };
+}

@@ -1,0 +1,117 @@
+import { readIndicatorSheet } from './indicator-sheet';
+import { DEFAULT_INDICATORS, type IndicatorDefinition } from './indicators';
+import type { Cutoff } from './periods';
+import { cleanText, foldKey } from './text';
+import type { CellValue, SheetData, WorkbookData } from './types';
+import { DEFAULT_UNIT_DIRECTORY, type UnitDirectory } from './units';
+
+/** The tool's own sheet of settings: users read and edit it like any sheet; hosts create it on request. */
+export const SETTINGS_SHEET = 'CCHC - Cài đặt';
+const TITLE = 'CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC';
+
+export interface Settings {
+  /** null: detect from the appendix. */
+  planYear: number | null;
+  cutoff: Cutoff;
+  /** null: find in the appendix's title lines. */
+  unitName: string | null;
+  reportDueDay: number;
+  units: UnitDirectory;
+  indicators: IndicatorDefinition[];
+  indicatorValues: Record<string, number | null>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  planYear: null,
+  cutoff: 'calendar',
+  unitName: null,
+  reportDueDay: 20,
+  units: DEFAULT_UNIT_DIRECTORY,
+  indicators: [...DEFAULT_INDICATORS],
+  indicatorValues: {},
+};
+
+const CUTOFF_WORDS: Record<Cutoff, string> = { calendar: 'Năm dương lịch', nd09: 'NĐ 09/2019 (từ ngày 15 đến ngày 14)' };
+
+const LABELS = {
+  planYear: 'Năm kế hoạch',
+  cutoff: 'Cách tính kỳ báo cáo',
+  unitName: 'Tên đơn vị (tiêu đề báo cáo)',
+  reportDueDay: 'Ngày hạn gửi báo cáo (trong tháng cuối kỳ)',
+  units: 'Danh mục đơn vị',
+  indicators: 'Chỉ tiêu',
+};
+
+export function isSettingsSheet(sheet: SheetData): boolean {
+  return sheet.name === SETTINGS_SHEET || (typeof sheet.grid[0]?.[0] === 'string' && sheet.grid[0][0] === TITLE);
+}
+
+/** The settings sheet's content, to create it (or show a user what can be set). */
+export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[][] {
+  const rows: CellValue[][] = [
+    [TITLE, null, null, null],
+    ['Sửa các ô ở cột "Giá trị" và các bảng bên dưới (có thể thêm dòng). Công cụ đọc lại trang này mỗi lần chạy.', null, null, null],
+    [],
+    ['Thông số', 'Giá trị', 'Ghi chú', null],
+    [LABELS.planYear, settings.planYear, 'Để trống: tự nhận từ tiêu đề phụ lục hoặc các thời hạn.', null],
+    [LABELS.cutoff, CUTOFF_WORDS[settings.cutoff], `"${CUTOFF_WORDS.calendar}" hoặc "${CUTOFF_WORDS.nd09}".`, null],
+    [LABELS.unitName, settings.unitName, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null],
+    [LABELS.reportDueDay, settings.reportDueDay, 'Theo chế độ báo cáo quốc gia: ngày 20.', null],
+    [],
+    [LABELS.units, 'Tên gọi khác (cách nhau bởi dấu ;)', null, null],
+    ...settings.units.map((u) => [u.name, u.aliases.join('; '), null, null]),
+    [],
+    [LABELS.indicators, 'Mục tiêu', 'Kết quả', 'Căn cứ'],
+    ...settings.indicators.map((d) => [
+      d.name,
+      d.target,
+      d.source === 'manual' ? settings.indicatorValues[d.id] ?? null : '(tự tính từ phụ lục)',
+      d.basis,
+    ]),
+  ];
+  return rows.map((r) => [...r, null, null, null, null].slice(0, 4));
+}
+
+function text(value: CellValue | undefined): string {
+  return value === null || value === undefined ? '' : cleanText(String(value));
+}
+
+/**
+ * Read the settings sheet; missing sheet or cells fall back to the defaults. Rows are found by their labels, so
+ * users may insert rows or reorder the tables.
+ */
+export function readSettings(workbook: WorkbookData): Settings {
+  const sheet = workbook.sheets.find(isSettingsSheet);
+  if (!sheet) return { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS], indicatorValues: {} };
+  const rowOf = (label: string) => sheet.grid.findIndex((r) => foldKey(text(r[0])) === foldKey(label));
+  const value = (label: string) => {
+    const r = rowOf(label);
+    return r >= 0 ? sheet.grid[r][1] ?? null : null;
+  };
+  const year = Number(value(LABELS.planYear));
+  if (Number.isInteger(year) && year >= 1900 && year <= 2200) settings.planYear = year;
+  const cutoff = foldKey(text(value(LABELS.cutoff)));
+  if (/nd ?09|15|nghi dinh/.test(cutoff)) settings.cutoff = 'nd09';
+  const unitName = text(value(LABELS.unitName));
+  if (unitName) settings.unitName = unitName;
+  const dueDay = Number(value(LABELS.reportDueDay));
+  if (Number.isInteger(dueDay) && dueDay >= 1 && dueDay <= 31) settings.reportDueDay = dueDay;
+
+  const unitsRow = rowOf(LABELS.units);
+  if (unitsRow >= 0) {
+    const units: UnitDirectory = [];
+    for (const r of sheet.grid.slice(unitsRow + 1)) {
+      const name = text(r[0]);
+      if (!name) break;
+      units.push({ name, aliases: text(r[1]).split(/[;\n]/).map((a) => a.trim()).filter(Boolean) });
+    }
+    if (units.length) settings.units = units;
+  }
+  const indicators = readIndicatorSheet({ sheets: [sheet] });
+  if (indicators) {
+    settings.indicators = indicators.definitions;
+    settings.indicatorValues = indicators.values;
+  }
+  return settings;
+}

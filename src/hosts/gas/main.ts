@@ -1,0 +1,235 @@
+/// <reference types="google-apps-script" />
+/**
+ * The Google Sheets add-on. Apps Script sees only top-level functions: the build appends generated stubs that
+ * call these exports (see build/gas.ts and ENTRY_POINTS), with the custom functions' JSDoc for autocomplete.
+ */
+import { AppendixNotFoundError, readAppendix } from '../../core/appendix';
+import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/catalogue';
+import { checkWorkbook } from '../../core/index';
+import type { Cutoff } from '../../core/periods';
+import { isToolSheet, panelCheck as checkView, panelIndicators as indicatorsView, panelInit as initView, reportDone, reportFor, type PanelFinding } from '../../core/service';
+import { readSettings, SETTINGS_SHEET } from '../../core/settings';
+import type { CellValue } from '../../core/types';
+import { columnNumber, isoToDateInZone, todayInZone, toCoreValue } from './convert';
+import { readSheet, readWorkbook } from './read';
+import { addTrackingColumns, clearHighlights, ensureSettingsSheet, highlightFindings, withDocumentLock, writeReportSheet } from './write';
+
+const active = () => SpreadsheetApp.getActiveSpreadsheet();
+
+/** A failure the user can act on reaches the panel or dialog as its Vietnamese message, never a stack trace. */
+function userFacing<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    if (err instanceof AppendixNotFoundError || err instanceof Error) throw new Error(err.message);
+    throw new Error(String(err));
+  }
+}
+
+function context() {
+  const ss = active();
+  return { ss, workbook: readWorkbook(ss), asOf: todayInZone(ss.getSpreadsheetTimeZone()) };
+}
+
+// ---- Menu ---------------------------------------------------------------------------------------------
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // In AuthMode.NONE only the menu may be built: nothing here reads the spreadsheet.
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Mở bảng điều khiển', 'showSidebar')
+    .addItem('Kiểm tra phụ lục', 'menuCheck')
+    .addItem('Tạo báo cáo quý…', 'menuReport')
+    .addSeparator()
+    .addItem('Thêm cột theo dõi tiến độ', 'menuAddTrackingColumns')
+    .addItem('Cài đặt', 'menuSettings')
+    .addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Kế hoạch CCHC');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function menuCheck(): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const { workbook, asOf } = context();
+    const view = checkView(workbook, asOf);
+    showSidebar();
+    active().toast(`${view.tasks} nhiệm vụ: ${view.counts.error} lỗi, ${view.counts.warning} cảnh báo, ${view.counts.info} lưu ý.`, 'Kiểm tra phụ lục');
+  } catch (err) {
+    ui.alert('Kiểm tra phụ lục', (err as Error).message, ui.ButtonSet.OK);
+  }
+}
+
+export function menuReport(): void {
+  const ui = SpreadsheetApp.getUi();
+  const { workbook, asOf } = context();
+  const init = initView(workbook, asOf);
+  const answer = ui.prompt(
+    'Tạo báo cáo quý',
+    `Nhập kỳ báo cáo (ví dụ Q1/${init.planYear ?? asOf.slice(0, 4)}, 6 tháng/…, 9 tháng/…, năm …). Để trống: ${init.defaultPeriod}.`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  try {
+    const done = panelReport(answer.getResponseText().trim() || init.defaultPeriod, init.cutoff);
+    ui.alert('Tạo báo cáo quý', `Đã tạo trang "${done.tab}". Tỷ lệ đúng hạn: ${percent(done.rates.onTime)}.`, ui.ButtonSet.OK);
+  } catch (err) {
+    ui.alert('Tạo báo cáo quý', (err as Error).message, ui.ButtonSet.OK);
+  }
+}
+
+export function menuAddTrackingColumns(): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const added = panelAddTrackingColumns();
+    ui.alert('Thêm cột theo dõi', added.length ? `Đã thêm cột: ${added.join(', ')}.` : 'Phụ lục đã có cột Tiến độ và Ngày hoàn thành.', ui.ButtonSet.OK);
+  } catch (err) {
+    ui.alert('Thêm cột theo dõi', (err as Error).message, ui.ButtonSet.OK);
+  }
+}
+
+export function menuSettings(): void {
+  panelOpenSettings();
+}
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
+}
+
+// ---- Panel server functions (google.script.run: plain data in and out, no Date) ------------------------
+
+export function panelInit() {
+  return userFacing(() => {
+    const { workbook, asOf } = context();
+    return initView(workbook, asOf);
+  });
+}
+
+export function panelCheck() {
+  return userFacing(() => {
+    const { workbook, asOf } = context();
+    return checkView(workbook, asOf);
+  });
+}
+
+export function panelSelect(target: Pick<PanelFinding, 'sheet' | 'row' | 'column'>): void {
+  userFacing(() => {
+    const ss = active();
+    const sheet = ss.getSheetByName(target.sheet);
+    if (!sheet) throw new Error(`Không còn trang tính "${target.sheet}".`);
+    ss.setActiveSheet(sheet);
+    sheet.getRange(target.row, columnNumber(target.column)).activate();
+  });
+}
+
+export function panelHighlight(on: boolean): { count: number } {
+  return userFacing(() =>
+    withDocumentLock(() => {
+      const ss = active();
+      if (!on) return { count: clearHighlights(ss) };
+      const view = checkView(readWorkbook(ss), todayInZone(ss.getSpreadsheetTimeZone()));
+      return { count: highlightFindings(ss, view.sheet, view.findings) };
+    }),
+  );
+}
+
+export function panelIndicators(code: string, cutoff?: Cutoff) {
+  return userFacing(() => {
+    const { workbook, asOf } = context();
+    return indicatorsView(workbook, asOf, code, cutoff);
+  });
+}
+
+export function panelReport(code: string, cutoff?: Cutoff) {
+  return userFacing(() =>
+    withDocumentLock(() => {
+      const { ss, workbook, asOf } = context();
+      const { report, sheet } = reportFor(workbook, asOf, code, cutoff);
+      const written = writeReportSheet(ss, sheet);
+      return reportDone(report, written.name, `${ss.getUrl()}#gid=${written.sheetId}`);
+    }),
+  );
+}
+
+export function panelOpenSheet(name: string): void {
+  userFacing(() => {
+    const ss = active();
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) throw new Error(`Không có trang tính "${name}".`);
+    ss.setActiveSheet(sheet);
+  });
+}
+
+export function panelOpenSettings(): { sheet: string } {
+  return userFacing(() => {
+    const ss = active();
+    const sheet = ensureSettingsSheet(ss);
+    ss.setActiveSheet(sheet);
+    return { sheet: sheet.getName() };
+  });
+}
+
+export function panelAddTrackingColumns(): string[] {
+  return userFacing(() =>
+    withDocumentLock(() => {
+      const { ss, workbook, asOf } = context();
+      const settings = readSettings(workbook);
+      const { appendix } = checkWorkbook(workbook, { asOf, planYear: settings.planYear ?? undefined, units: settings.units, ignoreSheets: isToolSheet });
+      const lastTask = appendix.tasks[appendix.tasks.length - 1];
+      return addTrackingColumns(ss, {
+        sheet: appendix.sheet,
+        headerRow: appendix.headerRows[0],
+        firstRow: appendix.headerRows[appendix.headerRows.length - 1] + 1,
+        lastRow: lastTask ? Math.max(...lastTask.rows) : appendix.headerRows[0] + 1,
+        needStatus: appendix.columns.status === undefined,
+        needDoneDate: appendix.columns.doneDate === undefined,
+      });
+    }),
+  );
+}
+
+// ---- Custom functions ---------------------------------------------------------------------------------
+
+function toArgument(value: unknown, timeZone: string): Argument {
+  if (Array.isArray(value)) return value.map((row) => (Array.isArray(row) ? row : [row]).map((v) => toCoreValue(v, timeZone)));
+  return toCoreValue(value, timeZone);
+}
+
+function fromResult(result: CatalogueResult, fn: CatalogueFunction, timeZone: string): unknown {
+  const one = (v: unknown): unknown => {
+    if (v instanceof CatalogueError) throw new Error(v.message);
+    if (v === null || v === undefined) return '';
+    if (fn.result === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return isoToDateInZone(v, timeZone);
+    return v;
+  };
+  return Array.isArray(result) ? result.map((row) => row.map(one)) : one(result);
+}
+
+function runCustomFunction(fn: CatalogueFunction, args: unknown[]): unknown {
+  const ss = active();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const settingsSheet = ss.getSheetByName(SETTINGS_SHEET);
+  const settings = readSettings({ sheets: settingsSheet ? [readSheet(settingsSheet, timeZone)] : [] });
+  const asOf = todayInZone(timeZone);
+  const result = callCatalogue(fn.name, args.map((a) => toArgument(a, timeZone)), {
+    asOf,
+    cutoff: settings.cutoff,
+    planYear: settings.planYear ?? undefined,
+    units: settings.units,
+    appendix: () => readAppendix(readWorkbook(ss), { asOf, planYear: settings.planYear ?? undefined, units: settings.units, ignoreSheets: isToolSheet }),
+  });
+  return fromResult(result, fn, timeZone);
+}
+
+/** One wrapper per catalogue function; the generated stubs call `__cchc.customFunctions.NAME`. */
+export const customFunctions: Record<string, (...args: unknown[]) => unknown> = {};
+for (const fn of CATALOGUE) customFunctions[fn.name] = (...args: unknown[]) => runCustomFunction(fn, args);
+
+export type { CellValue };

@@ -1,0 +1,238 @@
+/// <reference types="google-apps-script" />
+import type { Finding } from '../../core/checks';
+import { isOwnReportSheet, looksLikeFormula, type CellStyle, type ReportSheet } from '../../core/report';
+import { settingsGrid, SETTINGS_SHEET } from '../../core/settings';
+import { STATUS_CHOICES } from '../../core/status';
+import type { CellValue } from '../../core/types';
+import { columnNumber, isoToDateInZone } from './convert';
+import { readSheet } from './read';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const FONT = 'Times New Roman';
+const FORMATS = { percent: '0.0%', date: 'dd/mm/yyyy', integer: '0', decimal: '0.00', text: '@' } as const;
+const STYLE: Record<CellStyle, { weight?: 'bold'; italic?: boolean; color?: string; background?: string; size?: number }> = {
+  title: { weight: 'bold', size: 14 },
+  subtitle: { weight: 'bold', size: 12 },
+  heading: { weight: 'bold', background: '#ddebf7' },
+  tableHeader: { weight: 'bold', background: '#bdd7ee' },
+  label: { weight: 'bold' },
+  bold: { weight: 'bold' },
+  bad: { weight: 'bold', color: '#c00000' },
+  good: { weight: 'bold', color: '#007a33' },
+  muted: { italic: true, color: '#595959' },
+  body: {},
+};
+
+/** Run under the document lock so two people clicking at once cannot interleave their writes. */
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30_000)) throw new Error('Một người khác đang tạo báo cáo trong bảng tính này. Hãy thử lại sau ít phút.');
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function isOwn(sheet: Sheet, timeZone: string): boolean {
+  return isOwnReportSheet(readSheet(sheet, timeZone));
+}
+
+/**
+ * Write the report tab: a previous tab of ours is cleared and reused, a user's sheet with the same name is left
+ * alone. One setValues and one call per formatting aspect over the whole range; merges and borders are a constant
+ * number of calls because the report model only merges full-width lines.
+ */
+export function writeReportSheet(ss: Spreadsheet, model: ReportSheet): { name: string; sheetId: number } {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  let name = model.name;
+  let sheet: Sheet | null = null;
+  for (let n = 2; ; n++) {
+    const existing = ss.getSheetByName(name);
+    if (!existing) break;
+    if (isOwn(existing, timeZone)) {
+      sheet = existing;
+      sheet.clear();
+      sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart();
+      break;
+    }
+    name = `${model.name.slice(0, 26)} (${n})`;
+  }
+  if (!sheet) sheet = ss.insertSheet(name, ss.getNumSheets());
+  if (sheet.getMaxRows() < model.rowCount) sheet.insertRowsAfter(sheet.getMaxRows(), model.rowCount - sheet.getMaxRows());
+
+  const rows = model.rowCount;
+  const cols = model.colCount;
+  const blank = <T>(v: T) => Array.from({ length: rows }, () => Array<T>(cols).fill(v));
+  const values = blank<CellValue>('');
+  const formats = blank<string>('General');
+  const weights = blank<'bold' | 'normal'>('normal');
+  const styles = blank<'italic' | 'normal'>('normal');
+  const colors = blank<string>('#000000');
+  const backgrounds = blank<string | null>(null);
+  const aligns = blank<'left' | 'center' | 'right'>('left');
+  const wraps = blank<boolean>(false);
+  const sizes = blank<number>(11);
+  for (const cell of model.cells) {
+    const { row: r, col: c } = cell;
+    const style = STYLE[cell.style ?? 'body'];
+    if (cell.date) values[r][c] = isoToDateInZone(cell.date, timeZone);
+    else if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) values[r][c] = `'${cell.value}`;
+    else values[r][c] = cell.value ?? '';
+    formats[r][c] = cell.format ? FORMATS[cell.format] : typeof cell.value === 'string' ? '@' : 'General';
+    weights[r][c] = style.weight ?? 'normal';
+    styles[r][c] = style.italic ? 'italic' : 'normal';
+    colors[r][c] = style.color ?? '#000000';
+    backgrounds[r][c] = style.background ?? null;
+    aligns[r][c] = cell.align ?? 'left';
+    wraps[r][c] = cell.wrap ?? false;
+    sizes[r][c] = style.size ?? 11;
+  }
+  const range = sheet.getRange(1, 1, rows, cols);
+  range.setNumberFormats(formats);
+  range.setValues(values as unknown[][]);
+  range.setFontFamily(FONT);
+  range.setFontWeights(weights);
+  range.setFontStyles(styles);
+  range.setFontColors(colors);
+  range.setBackgrounds(backgrounds as string[][]);
+  range.setHorizontalAlignments(aligns);
+  range.setVerticalAlignment('middle');
+  range.setWraps(wraps);
+  range.setFontSizes(sizes);
+  for (const m of model.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
+  for (const t of model.tables) {
+    sheet.getRange(t.top + 1, t.left + 1, t.bottom - t.top + 1, t.right - t.left + 1).setBorder(true, true, true, true, true, true);
+  }
+  model.columnWidths.forEach((w, i) => sheet!.setColumnWidth(i + 1, Math.round(w * 7 + 5)));
+  sheet.setHiddenGridlines(true);
+  return { name, sheetId: sheet.getSheetId() };
+}
+
+// ---- Highlights ---------------------------------------------------------------------------------------
+
+const HIGHLIGHT_KEY = 'cchc.highlights';
+const HIGHLIGHT: Record<Finding['severity'], string> = { error: '#f8d7da', warning: '#fff3cd', info: '#dbeafe' };
+
+interface HighlightRecord {
+  sheet: string;
+  /** A1 → the user's own background (absent: default). */
+  cells: Record<string, string | null>;
+}
+
+function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}
+
+/** Colour every problem cell by severity, remembering each cell's own background to restore it later. */
+export function highlightFindings(ss: Spreadsheet, sheetName: string, findings: Finding[]): number {
+  clearHighlights(ss);
+  const sheet = ss.getSheetByName(sheetName);
+  if (!sheet) return 0;
+  const range = sheet.getDataRange();
+  const backgrounds = range.getBackgrounds();
+  const record: HighlightRecord = { sheet: sheetName, cells: {} };
+  const order = { info: 0, warning: 1, error: 2 } as const;
+  const strongest = new Map<string, Finding['severity']>();
+  for (const f of findings) {
+    const key = `${f.row}:${columnNumber(f.column)}`;
+    const prev = strongest.get(key);
+    if (!prev || order[f.severity] > order[prev]) strongest.set(key, f.severity);
+  }
+  for (const [key, severity] of strongest) {
+    const [row, col] = key.split(':').map(Number);
+    if (row > backgrounds.length || col > (backgrounds[0]?.length ?? 0)) continue;
+    const own = backgrounds[row - 1][col - 1];
+    record.cells[a1(row, col)] = own && own !== '#ffffff' ? own : null;
+    backgrounds[row - 1][col - 1] = HIGHLIGHT[severity];
+  }
+  range.setBackgrounds(backgrounds);
+  PropertiesService.getDocumentProperties().setProperty(HIGHLIGHT_KEY, JSON.stringify(record));
+  return Object.keys(record.cells).length;
+}
+
+/** Put back the backgrounds the highlights replaced; a cell the user recoloured since is left as it is. */
+export function clearHighlights(ss: Spreadsheet): number {
+  const props = PropertiesService.getDocumentProperties();
+  const raw = props.getProperty(HIGHLIGHT_KEY);
+  if (!raw) return 0;
+  props.deleteProperty(HIGHLIGHT_KEY);
+  const record = JSON.parse(raw) as HighlightRecord;
+  const sheet = ss.getSheetByName(record.sheet);
+  if (!sheet) return 0;
+  const range = sheet.getDataRange();
+  const backgrounds = range.getBackgrounds() as (string | null)[][];
+  const ours = new Set(Object.values(HIGHLIGHT));
+  let restored = 0;
+  for (const [ref, own] of Object.entries(record.cells)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) continue;
+    const row = Number(m[2]) - 1;
+    const col = columnNumber(m[1]) - 1;
+    if (row >= backgrounds.length || col >= backgrounds[0].length || !ours.has(String(backgrounds[row][col]))) continue;
+    backgrounds[row][col] = own;
+    restored++;
+  }
+  range.setBackgrounds(backgrounds as string[][]);
+  return restored;
+}
+
+// ---- Tracking columns and settings --------------------------------------------------------------------
+
+export interface TrackingColumnsPlan {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  needStatus: boolean;
+  needDoneDate: boolean;
+}
+
+/**
+ * Add "Tiến độ" (dropdown of the status words) and/or "Ngày hoàn thành" (date validation) after the last used
+ * column: existing columns are never moved or overwritten. Returns the headers added.
+ */
+export function addTrackingColumns(ss: Spreadsheet, plan: TrackingColumnsPlan): string[] {
+  const sheet = ss.getSheetByName(plan.sheet);
+  if (!sheet) return [];
+  const headers = [plan.needStatus ? 'Tiến độ' : null, plan.needDoneDate ? 'Ngày hoàn thành' : null].filter((h): h is string => !!h);
+  if (!headers.length) return [];
+  const first = sheet.getLastColumn() + 1;
+  const header = sheet.getRange(plan.headerRow, first, 1, headers.length);
+  header.setValues([headers]);
+  header.setFontWeight('bold');
+  const rows = Math.max(1, plan.lastRow - plan.firstRow + 1);
+  let col = first;
+  if (plan.needStatus) {
+    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...STATUS_CHOICES], true).setAllowInvalid(true).build();
+    sheet.getRange(plan.firstRow, col, rows, 1).setDataValidation(rule);
+    col++;
+  }
+  if (plan.needDoneDate) {
+    const rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('Nhập ngày hoàn thành dạng dd/mm/yyyy.').build();
+    const range = sheet.getRange(plan.firstRow, col, rows, 1);
+    range.setDataValidation(rule);
+    range.setNumberFormat('dd/mm/yyyy');
+  }
+  return headers;
+}
+
+/** The settings sheet, created with the defaults when it does not exist yet. */
+export function ensureSettingsSheet(ss: Spreadsheet): Sheet {
+  const existing = ss.getSheetByName(SETTINGS_SHEET);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(SETTINGS_SHEET, ss.getNumSheets());
+  const grid = settingsGrid();
+  const range = sheet.getRange(1, 1, grid.length, 4);
+  range.setValues(grid.map((r) => r.map((v) => v ?? '')));
+  sheet.getRange(1, 1, 1, 4).setFontWeight('bold');
+  sheet.setColumnWidth(1, 320);
+  sheet.setColumnWidth(2, 260);
+  sheet.setColumnWidth(3, 120);
+  sheet.setColumnWidth(4, 320);
+  return sheet;
+}

@@ -1,0 +1,20 @@
+import type { Cutoff } from '../core/periods';
+import type { PanelCheck, PanelFinding, PanelIndicators, PanelInit, PanelReportDone } from '../core/service';
+
+/**
+ * Everything the panel needs from its host. The Google Sheets sidebar implements it over google.script.run,
+ * the Excel task pane over Office.js; the panel itself never touches either. Only plain data crosses.
+ */
+export interface Bridge {
+  init(): Promise<PanelInit>;
+  check(): Promise<PanelCheck>;
+  select(target: Pick<PanelFinding, 'sheet' | 'row' | 'column'>): Promise<void>;
+  highlight(on: boolean): Promise<{ count: number }>;
+  indicators(period: string, cutoff: Cutoff): Promise<PanelIndicators>;
+  report(period: string, cutoff: Cutoff): Promise<PanelReportDone>;
+  openSheet(name: string): Promise<void>;
+  openSettings(): Promise<{ sheet: string }>;
+  addTrackingColumns(): Promise<string[]>;
+}
+
+export type { Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit, PanelReportDone };

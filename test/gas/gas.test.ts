@@ -1,0 +1,258 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readAppendix } from '../../src/core/appendix';
+import { callCatalogue } from '../../src/core/catalogue';
+import { formatViDate } from '../../src/core/dates';
+import type { WorkbookData } from '../../src/core/types';
+import { buildExampleWorkbook } from '../../src/cli/example';
+import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
+import { buildSeed002, buildSheets, OUTCOMES_ROWS, tempDir, utc } from '../fixtures/workbooks';
+import { FakeSpreadsheet, isoIn, loadCodeJs, midnightIn } from './fake';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const dir = tempDir();
+const today = isoIn(new Date(), TZ);
+const files: Record<string, string> = {};
+const data: Record<string, WorkbookData> = {};
+
+function cchcJson(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/cchc.js', ...args, '--as-of', today, '--json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return formatViDate(isoIn(value as Date, TZ));
+  return value;
+}
+
+beforeAll(async () => {
+  files.seed = join(dir, 'seed002.xlsx');
+  files.example = join(dir, 'example.xlsx');
+  files.outcomes = join(dir, 'outcomes.xlsx');
+  await buildSeed002(files.seed);
+  await buildExampleWorkbook(files.example);
+  const rows = OUTCOMES_ROWS.map((r) => [...r]);
+  rows[8][1] = '=HYPERLINK("http://x.invalid","bấm")';
+  await buildSheets(files.outcomes, [
+    { name: 'Hướng dẫn', rows: [['Ghi chú'], ['Cập nhật hằng tháng']] },
+    { name: 'Phụ lục', rows },
+  ]);
+  for (const [key, file] of Object.entries(files)) data[key] = workbookToData(await loadWorkbook(file));
+});
+
+describe('the Apps Script bundle', () => {
+  it('loads in a context without require, module, process or setTimeout, and onOpen builds the CCHC add-on menu', () => {
+    const { gas, ui } = loadCodeJs(FakeSpreadsheet.from(data.seed));
+    for (const name of ['require', 'module', 'process', 'setTimeout']) expect(name in (gas as object)).toBe(false);
+    gas.onOpen();
+    expect(ui.menu?.items).toEqual([
+      ['Mở bảng điều khiển', 'showSidebar'],
+      ['Kiểm tra phụ lục', 'menuCheck'],
+      ['Tạo báo cáo quý…', 'menuReport'],
+      '---',
+      ['Thêm cột theo dõi tiến độ', 'menuAddTrackingColumns'],
+      ['Cài đặt', 'menuSettings'],
+    ]);
+    for (const [, fn] of ui.menu!.items.filter((i): i is [string, string] => Array.isArray(i))) expect(typeof gas[fn]).toBe('function');
+    gas.showSidebar();
+    expect(ui.sidebars).toEqual(['Sidebar']);
+  });
+
+  it.each(['seed', 'example', 'outcomes'])('finds the same problems in the %s fixture as cchc check', (key) => {
+    const { gas } = loadCodeJs(FakeSpreadsheet.from(data[key]));
+    const view = gas.panelCheck() as { sheet: string; tasks: number; findings: Record<string, unknown>[] };
+    const cli = cchcJson('check', files[key]);
+    expect(view.sheet).toBe(cli.sheet);
+    expect(view.tasks).toBe(cli.tasks.length);
+    const pick = (f: Record<string, unknown>) => ({ row: f.row, column: f.column, code: f.code, severity: f.severity, message: f.message });
+    expect(view.findings.map(pick)).toEqual(cli.findings.map(pick));
+    expect(view.findings.length).toBeGreaterThan(0);
+  });
+
+  it('writes the report tab with the same figures as cchc report, leaving every other sheet as it was', async () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const before = ss.sheets.map((s) => [s.name, s.dump()]);
+    const { gas, lock } = loadCodeJs(ss);
+    const done = gas.panelReport('Q1/2024', 'calendar') as { tab: string; rates: unknown; totals: unknown; url: string };
+    const out = join(dir, 'cli-report.xlsx');
+    const cli = cchcJson('report', files.outcomes, '--period', 'Q1/2024', '--out', out);
+    expect(done.tab).toBe('Báo cáo Quý I-2024');
+    expect(done.url).toMatch(/#gid=\d+$/);
+    expect(done.rates).toEqual(cli.rates);
+    expect(done.totals).toEqual(cli.totals);
+    expect(lock.acquired).toBe(1);
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Phụ lục', 'Báo cáo Quý I-2024']);
+    for (const [name, values] of before) expect(ss.sheets.find((s) => s.name === name)!.dump()).toEqual(values);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cliValues: unknown[][] = [];
+    wb.getWorksheet('Báo cáo Quý I-2024')!.eachRow({ includeEmpty: true }, (row, n) => {
+      cliValues[n - 1] = Array.from({ length: 9 }, (_, c) => {
+        const cell = row.getCell(c + 1);
+        if (cell.isMerged && cell.master !== cell) return '';
+        const v = cell.value;
+        return v instanceof Date ? formatViDate(v.toISOString().slice(0, 10)) : (v ?? '');
+      });
+    });
+    const tab = ss.sheets.find((s) => s.name === 'Báo cáo Quý I-2024')!;
+    expect(tab.dump().map((r) => r.map(plain))).toEqual(cliValues);
+  });
+
+  it('writes task text that looks like a formula as text', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const { gas } = loadCodeJs(ss);
+    gas.panelReport('Q1/2024', 'calendar');
+    const tab = ss.sheets.find((s) => s.name === 'Báo cáo Quý I-2024')!;
+    expect(tab.formulas).toEqual([]);
+    expect(tab.dump().flat()).toContain('1. =HYPERLINK("http://x.invalid","bấm")');
+  });
+
+  it('replaces its own tab on a second run and leaves a user sheet of the same name alone', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const { gas } = loadCodeJs(ss);
+    gas.panelReport('Q1/2024', 'calendar');
+    gas.panelReport('Q1/2024', 'calendar');
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Phụ lục', 'Báo cáo Quý I-2024']);
+
+    const user = FakeSpreadsheet.from({ sheets: [...data.outcomes.sheets, { name: 'Báo cáo Quý I-2024', grid: [['Báo cáo tự làm'], ['Số liệu', 42]] }] });
+    const other = loadCodeJs(user).gas;
+    expect((other.panelReport('Q1/2024', 'calendar') as { tab: string }).tab).toBe('Báo cáo Quý I-2024 (2)');
+    expect(user.sheets.find((s) => s.name === 'Báo cáo Quý I-2024')!.dump()).toEqual([['Báo cáo tự làm', ''], ['Số liệu', 42]]);
+  });
+
+  it('refuses to write while another person holds the document lock, with a Vietnamese message', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const { gas } = loadCodeJs(ss, { lockBusy: true });
+    expect(() => gas.panelReport('Q1/2024', 'calendar')).toThrow(/Một người khác đang tạo báo cáo/);
+    expect(ss.sheets).toHaveLength(2);
+  });
+
+  it('makes the same number of host calls for a 20-row and a 5,000-row appendix', () => {
+    const appendix = (n: number): WorkbookData => ({
+      sheets: [
+        {
+          name: 'Phụ lục',
+          grid: [
+            ['KẾ HOẠCH CCHC NĂM 2024'],
+            ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'],
+            ...Array.from({ length: n }, (_, i) => [i + 1, `Nhiệm vụ ${i + 1}`, ['VP Sở', 'KHTC', 'TCCB', 'Các phòng'][i % 4], ['Quý I/2024', 'Tháng 2/2024', 'Thường xuyên', '15/03/2024'][i % 4], ['Đã hoàn thành', 'Đang thực hiện', '', 'HT'][i % 4], i % 4 === 0 ? utc(20, 3, 2024) : null]),
+          ],
+        },
+      ],
+    });
+    const counts = [20, 5000].map((n) => {
+      const ss = FakeSpreadsheet.from(appendix(n));
+      const { gas } = loadCodeJs(ss);
+      ss.calls.reset();
+      gas.panelCheck();
+      gas.panelReport('Q1/2024', 'calendar');
+      gas.panelHighlight(true);
+      gas.panelHighlight(false);
+      return { ...ss.calls.counts };
+    });
+    for (const name of ['getValues', 'setValues', 'getRange', 'getDataRange']) expect(counts[1][name] ?? 0).toBe(counts[0][name] ?? 0);
+    expect(counts[0].getValues).toBeGreaterThan(0);
+    expect(counts[0].setValues).toBe(1);
+  });
+
+  it('gives the catalogue’s results for custom functions called with 2-D ranges and Date values', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const { gas } = loadCodeJs(ss);
+    const cf = gas.__cchc.customFunctions;
+    const ctx = { asOf: today, appendix: () => readAppendix(data.outcomes, { asOf: today }) };
+    const range = data.outcomes.sheets[1].grid.slice(2);
+    const sheetsRange = range.map((row) => row.map((v) => (v instanceof Date ? midnightIn(v.toISOString().slice(0, 10), TZ) : (v ?? ''))));
+    expect(cf.CCHC_ONTIME('Q1/2024', '', sheetsRange)).toBe(callCatalogue('CCHC_ONTIME', ['Q1/2024', null, range], ctx));
+    expect(cf.CCHC_DONE('Q1/2024')).toBe(callCatalogue('CCHC_DONE', ['Q1/2024'], ctx));
+    expect(cf.CCHC_OVERDUE('Q1/2024', 'TCCB')).toBe(1);
+    const status = cf.CCHC_STATUS(
+      [['Quý I/2024'], ['15/02/2024'], ['Thường xuyên']],
+      [['Hoàn thành'], ['Hoàn thành'], ['Đang thực hiện']],
+      [[midnightIn('2024-03-20', TZ)], [midnightIn('2024-03-01', TZ)], ['']],
+    );
+    expect(status).toEqual([['Đúng hạn'], ['Trễ hạn'], ['Thường xuyên']]);
+    expect(cf.CCHC_TARGET([[0.99], [0.5]], 0.98)).toEqual([['Đạt'], ['Không đạt']]);
+  });
+
+  it('reads a date cell 31/03/2024 in an Asia/Ho_Chi_Minh spreadsheet as 31/03/2024 whatever the script’s time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const zone of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
+        process.env.TZ = zone;
+        const ss = FakeSpreadsheet.from(data.outcomes, TZ);
+        const { gas } = loadCodeJs(ss);
+        const cell = midnightIn('2024-03-31', TZ);
+        const due = gas.__cchc.customFunctions.CCHC_DUE([[cell], ['Quý II/2024']], 2024) as Date[][];
+        expect(due.map((r) => isoIn(r[0], TZ))).toEqual(['2024-03-31', '2024-06-30']);
+        expect(gas.__cchc.customFunctions.CCHC_STATUS('31/03/2024', 'Hoàn thành', cell)).toBe('Đúng hạn');
+      }
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+
+  it('shows custom-function errors as Vietnamese messages, not stack traces', () => {
+    const { gas } = loadCodeJs(FakeSpreadsheet.from(data.outcomes));
+    expect(() => gas.__cchc.customFunctions.CCHC_ONTIME('quý năm')).toThrow(/^Không hiểu kỳ "quý năm"/);
+    expect(() => gas.__cchc.customFunctions.CCHC_DUE('sớm')).toThrow(/^Không đọc được thời hạn "sớm"/);
+    const empty = loadCodeJs(FakeSpreadsheet.from({ sheets: [{ name: 'Trang tính1', grid: [['Họ tên']] }] })).gas;
+    expect(() => empty.panelCheck()).toThrow(/^Không tìm thấy bảng phụ lục/);
+  });
+
+  it('highlights problem cells and gives back each cell’s own colour when cleared', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const sheet = ss.sheets[1];
+    sheet.backgrounds.set('9:6', '#00ff00'); // the user's own colour on the overdue task's status cell
+    const { gas } = loadCodeJs(ss);
+    const { count } = gas.panelHighlight(true) as { count: number };
+    expect(count).toBeGreaterThan(0);
+    expect(sheet.backgrounds.get('9:6')).toBe('#f8d7da');
+    gas.panelHighlight(false);
+    expect(sheet.backgrounds.get('9:6')).toBe('#00ff00');
+    expect([...sheet.backgrounds.values()].filter((c) => c !== '#ffffff' && c !== '#00ff00')).toEqual([]);
+  });
+
+  it('selects the cell of a finding', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const { gas } = loadCodeJs(ss);
+    gas.panelSelect({ sheet: 'Phụ lục', row: 9, column: 'F' } as never);
+    expect(ss.active).toEqual({ sheet: 'Phụ lục', row: 9, col: 6 });
+  });
+
+  it('adds Tiến độ and Ngày hoàn thành after the last column, never moving or overwriting existing ones', () => {
+    const ss = FakeSpreadsheet.from(data.seed);
+    const sheet = ss.sheets[0];
+    const before = sheet.dump();
+    const { gas } = loadCodeJs(ss);
+    expect(gas.panelAddTrackingColumns()).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    const after = sheet.dump();
+    before.forEach((row, r) => row.forEach((v, c) => expect(after[r][c]).toEqual(v)));
+    expect(after[4].slice(5, 7)).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    expect(sheet.validations.map((v) => [v.col, v.row, v.rule.kind])).toEqual([
+      [6, 6, 'list'],
+      [7, 6, 'date'],
+    ]);
+    expect(sheet.validations[0].rule.values).toEqual(['Đã hoàn thành', 'Đang thực hiện', 'Chưa thực hiện', 'Không thực hiện']);
+    expect(gas.panelAddTrackingColumns()).toEqual([]);
+  });
+
+  it('creates a readable settings sheet whose edits change the reports', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const { gas } = loadCodeJs(ss);
+    expect(gas.panelOpenSettings()).toEqual({ sheet: 'CCHC - Cài đặt' });
+    const settings = ss.sheets.find((s) => s.name === 'CCHC - Cài đặt')!;
+    const grid = settings.dump();
+    const cutoffRow = grid.findIndex((r) => r[0] === 'Cách tính kỳ báo cáo') + 1;
+    settings.values.set(`${cutoffRow}:2`, 'NĐ 09/2019 (từ ngày 15 đến ngày 14)');
+    const unitRow = grid.findIndex((r) => r[0] === 'Tên đơn vị (tiêu đề báo cáo)') + 1;
+    settings.values.set(`${unitRow}:2`, 'Sở Y tế tỉnh Đắk Nông');
+    const done = gas.panelReport('Q1/2024') as { tab: string; totals: { due: number } };
+    expect(done.totals.due).toBe(2);
+    expect(ss.sheets.find((s) => s.name === done.tab)!.dump()[0][0]).toBe('SỞ Y TẾ TỈNH ĐẮK NÔNG');
+    expect((gas.panelCheck() as { sheet: string }).sheet).toBe('Phụ lục');
+  });
+});
