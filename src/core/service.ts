@@ -67,8 +67,14 @@ function options(workbook: WorkbookData, settings: Settings, asOf: IsoDate) {
   };
 }
 
-export function panelInit(workbook: WorkbookData, asOf: IsoDate): PanelInit {
+/** The date figures are computed at: the settings' "Ngày tính số liệu", else today. */
+export function effectiveAsOf(workbook: WorkbookData, today: IsoDate): IsoDate {
+  return readSettings(workbook).asOf ?? today;
+}
+
+export function panelInit(workbook: WorkbookData, today: IsoDate): PanelInit {
   const settings = readSettings(workbook);
+  const asOf = settings.asOf ?? today;
   let planYear: number | null = settings.planYear;
   let problem: string | null = null;
   try {
@@ -86,8 +92,9 @@ export function panelInit(workbook: WorkbookData, asOf: IsoDate): PanelInit {
   return { planYear, cutoff: settings.cutoff, periods, defaultPeriod, nextReport: { label: next.period.label, due: next.due }, asOf, problem };
 }
 
-export function panelCheck(workbook: WorkbookData, asOf: IsoDate): PanelCheck {
+export function panelCheck(workbook: WorkbookData, today: IsoDate): PanelCheck {
   const settings = readSettings(workbook);
+  const asOf = settings.asOf ?? today;
   const { appendix, findings } = checkWorkbook(workbook, options(workbook, settings, asOf));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -107,15 +114,16 @@ function periodFor(code: string, cutoff: Cutoff) {
 }
 
 /** The report for a period, as data and as the tab's cells. Throws AppendixNotFoundError with a Vietnamese message. */
-export function reportFor(workbook: WorkbookData, asOf: IsoDate, code: string, cutoff?: Cutoff): { report: QuarterlyReport; sheet: ReportSheet } {
+export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): { report: QuarterlyReport; sheet: ReportSheet } {
   const settings = readSettings(workbook);
+  const asOf = settings.asOf ?? today;
   const period = periodFor(code, cutoff ?? settings.cutoff);
   const { report, sheet } = reportWorkbook(workbook, { ...options(workbook, settings, asOf), period });
   return { report, sheet };
 }
 
-export function panelIndicators(workbook: WorkbookData, asOf: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {
-  const { report } = reportFor(workbook, asOf, code, cutoff);
+export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {
+  const { report } = reportFor(workbook, today, code, cutoff);
   return {
     period: { code: report.period.code, label: report.period.label, start: report.period.start, end: report.period.end },
     totals: report.totals,

@@ -2,7 +2,9 @@ import { readIndicatorSheet } from './indicator-sheet';
 import { DEFAULT_INDICATORS, type IndicatorDefinition } from './indicators';
 import type { Cutoff } from './periods';
 import { cleanText, foldKey } from './text';
-import type { CellValue, SheetData, WorkbookData } from './types';
+import { cellToIso, isoToDate } from './dates';
+import { findTextDate } from './status';
+import type { CellValue, IsoDate, SheetData, WorkbookData } from './types';
 import { DEFAULT_UNIT_DIRECTORY, type UnitDirectory } from './units';
 
 /** The tool's own sheet of settings: users read and edit it like any sheet; hosts create it on request. */
@@ -10,6 +12,8 @@ export const SETTINGS_SHEET = 'CCHC - Cài đặt';
 const TITLE = 'CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC';
 
 export interface Settings {
+  /** The date figures are computed at; null: today. */
+  asOf: IsoDate | null;
   /** null: detect from the appendix. */
   planYear: number | null;
   cutoff: Cutoff;
@@ -22,6 +26,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  asOf: null,
   planYear: null,
   cutoff: 'calendar',
   unitName: null,
@@ -34,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
 const CUTOFF_WORDS: Record<Cutoff, string> = { calendar: 'Năm dương lịch', nd09: 'NĐ 09/2019 (từ ngày 15 đến ngày 14)' };
 
 const LABELS = {
+  asOf: 'Ngày tính số liệu',
   planYear: 'Năm kế hoạch',
   cutoff: 'Cách tính kỳ báo cáo',
   unitName: 'Tên đơn vị (tiêu đề báo cáo)',
@@ -53,6 +59,7 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
     ['Sửa các ô ở cột "Giá trị" và các bảng bên dưới (có thể thêm dòng). Công cụ đọc lại trang này mỗi lần chạy.', null, null, null],
     [],
     ['Thông số', 'Giá trị', 'Ghi chú', null],
+    [LABELS.asOf, settings.asOf ? isoToDate(settings.asOf) : null, 'Để trống: hôm nay. Ghi một ngày để tính số liệu đến ngày đó.', null],
     [LABELS.planYear, settings.planYear, 'Để trống: tự nhận từ tiêu đề phụ lục hoặc các thời hạn.', null],
     [LABELS.cutoff, CUTOFF_WORDS[settings.cutoff], `"${CUTOFF_WORDS.calendar}" hoặc "${CUTOFF_WORDS.nd09}".`, null],
     [LABELS.unitName, settings.unitName, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null],
@@ -89,6 +96,8 @@ export function readSettings(workbook: WorkbookData): Settings {
     const r = rowOf(label);
     return r >= 0 ? sheet.grid[r][1] ?? null : null;
   };
+  const asOf = value(LABELS.asOf);
+  settings.asOf = cellToIso(asOf) ?? (typeof asOf === 'string' ? findTextDate(asOf) : null);
   const year = Number(value(LABELS.planYear));
   if (Number.isInteger(year) && year >= 1900 && year <= 2200) settings.planYear = year;
   const cutoff = foldKey(text(value(LABELS.cutoff)));

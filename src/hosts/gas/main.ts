@@ -28,7 +28,7 @@ function userFacing<T>(work: () => T): T {
 
 function context() {
   const ss = active();
-  return { ss, workbook: readWorkbook(ss), asOf: todayInZone(ss.getSpreadsheetTimeZone()) };
+  return { ss, workbook: readWorkbook(ss), today: todayInZone(ss.getSpreadsheetTimeZone()) };
 }
 
 // ---- Menu ---------------------------------------------------------------------------------------------
@@ -58,8 +58,8 @@ export function showSidebar(): void {
 export function menuCheck(): void {
   const ui = SpreadsheetApp.getUi();
   try {
-    const { workbook, asOf } = context();
-    const view = checkView(workbook, asOf);
+    const { workbook, today } = context();
+    const view = checkView(workbook, today);
     showSidebar();
     active().toast(`${view.tasks} nhiệm vụ: ${view.counts.error} lỗi, ${view.counts.warning} cảnh báo, ${view.counts.info} lưu ý.`, 'Kiểm tra phụ lục');
   } catch (err) {
@@ -69,11 +69,11 @@ export function menuCheck(): void {
 
 export function menuReport(): void {
   const ui = SpreadsheetApp.getUi();
-  const { workbook, asOf } = context();
-  const init = initView(workbook, asOf);
+  const { workbook, today } = context();
+  const init = initView(workbook, today);
   const answer = ui.prompt(
     'Tạo báo cáo quý',
-    `Nhập kỳ báo cáo (ví dụ Q1/${init.planYear ?? asOf.slice(0, 4)}, 6 tháng/…, 9 tháng/…, năm …). Để trống: ${init.defaultPeriod}.`,
+    `Nhập kỳ báo cáo (ví dụ Q1/${init.planYear ?? today.slice(0, 4)}, 6 tháng/…, 9 tháng/…, năm …). Để trống: ${init.defaultPeriod}.`,
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
@@ -107,15 +107,15 @@ function percent(value: number | null): string {
 
 export function panelInit() {
   return userFacing(() => {
-    const { workbook, asOf } = context();
-    return initView(workbook, asOf);
+    const { workbook, today } = context();
+    return initView(workbook, today);
   });
 }
 
 export function panelCheck() {
   return userFacing(() => {
-    const { workbook, asOf } = context();
-    return checkView(workbook, asOf);
+    const { workbook, today } = context();
+    return checkView(workbook, today);
   });
 }
 
@@ -142,16 +142,16 @@ export function panelHighlight(on: boolean): { count: number } {
 
 export function panelIndicators(code: string, cutoff?: Cutoff) {
   return userFacing(() => {
-    const { workbook, asOf } = context();
-    return indicatorsView(workbook, asOf, code, cutoff);
+    const { workbook, today } = context();
+    return indicatorsView(workbook, today, code, cutoff);
   });
 }
 
 export function panelReport(code: string, cutoff?: Cutoff) {
   return userFacing(() =>
     withDocumentLock(() => {
-      const { ss, workbook, asOf } = context();
-      const { report, sheet } = reportFor(workbook, asOf, code, cutoff);
+      const { ss, workbook, today } = context();
+      const { report, sheet } = reportFor(workbook, today, code, cutoff);
       const written = writeReportSheet(ss, sheet);
       return reportDone(report, written.name, `${ss.getUrl()}#gid=${written.sheetId}`);
     }),
@@ -179,9 +179,9 @@ export function panelOpenSettings(): { sheet: string } {
 export function panelAddTrackingColumns(): string[] {
   return userFacing(() =>
     withDocumentLock(() => {
-      const { ss, workbook, asOf } = context();
+      const { ss, workbook, today } = context();
       const settings = readSettings(workbook);
-      const { appendix } = checkWorkbook(workbook, { asOf, planYear: settings.planYear ?? undefined, units: settings.units, ignoreSheets: isToolSheet });
+      const { appendix } = checkWorkbook(workbook, { asOf: settings.asOf ?? today, planYear: settings.planYear ?? undefined, units: settings.units, ignoreSheets: isToolSheet });
       const lastTask = appendix.tasks[appendix.tasks.length - 1];
       return addTrackingColumns(ss, {
         sheet: appendix.sheet,
@@ -217,7 +217,7 @@ function runCustomFunction(fn: CatalogueFunction, args: unknown[]): unknown {
   const timeZone = ss.getSpreadsheetTimeZone();
   const settingsSheet = ss.getSheetByName(SETTINGS_SHEET);
   const settings = readSettings({ sheets: settingsSheet ? [readSheet(settingsSheet, timeZone)] : [] });
-  const asOf = todayInZone(timeZone);
+  const asOf = settings.asOf ?? todayInZone(timeZone);
   const result = callCatalogue(fn.name, args.map((a) => toArgument(a, timeZone)), {
     asOf,
     cutoff: settings.cutoff,

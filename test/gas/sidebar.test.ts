@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
+import { buildSheets, OUTCOMES_ROWS, tempDir } from '../fixtures/workbooks';
+import { FakeSpreadsheet, loadCodeJs } from './fake';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = new URL('../../test-output/', import.meta.url).pathname;
+const XSS = '<img src=x onerror=alert(1)>';
+
+/** google.script.run in the page, forwarding every call to the real Code.js running in Node over the fake. */
+const SHIM = `
+  (() => {
+    const runner = (ok, fail) => new Proxy({}, {
+      get(_, name) {
+        if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
+        if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
+        return (...args) => {
+          window.__gasCall(String(name), JSON.stringify(args)).then((raw) => {
+            const reply = JSON.parse(raw);
+            setTimeout(() => (reply.error !== undefined ? fail && fail(new Error(reply.error)) : ok && ok(reply.value)), 20);
+          });
+        };
+      },
+    });
+    window.google = { script: { run: runner() } };
+  })();
+`;
+
+function hasDate(value: unknown): boolean {
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return true;
+  if (Array.isArray(value)) return value.some(hasDate);
+  if (value && typeof value === 'object') return Object.values(value).some(hasDate);
+  return false;
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the sidebar in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let ss: FakeSpreadsheet;
+  const dialogs: string[] = [];
+  const crossings: string[] = [];
+
+  beforeAll(async () => {
+    const file = join(tempDir(), 'sidebar.xlsx');
+    const rows = OUTCOMES_ROWS.map((r) => [...r]);
+    rows[8][2] = XSS; // the overdue task's lead unit: an unknown unit whose name is shown in a finding
+    const settings = settingsGrid({ ...DEFAULT_SETTINGS, asOf: '2024-04-10' });
+    await buildSheets(file, [
+      { name: 'Phụ lục', rows },
+      { name: SETTINGS_SHEET, rows: settings as never },
+    ]);
+    ss = FakeSpreadsheet.from(workbookToData(await loadWorkbook(file)));
+    const { gas } = loadCodeJs(ss);
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.exposeFunction('__gasCall', (name: string, args: string) => {
+      crossings.push(name);
+      try {
+        const value = (gas[name] as (...a: unknown[]) => unknown)(...JSON.parse(args));
+        if (hasDate(value)) throw new Error(`${name} returned a Date: google.script.run cannot carry it`);
+        return JSON.stringify({ value: value ?? null });
+      } catch (err) {
+        return JSON.stringify({ error: (err as Error).message });
+      }
+    });
+    await page.addInitScript(SHIM);
+    // Served through a route (no network): init scripts run on navigation, not on setContent.
+    const html = readFileSync(new URL('../../dist/gas/Sidebar.html', import.meta.url), 'utf8');
+    await page.route('http://sidebar.test/', (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+    await page.goto('http://sidebar.test/');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the findings grouped by severity, with task text rendered as text', async () => {
+    await page.getByText('Lỗi (1)').waitFor();
+    await expect(page.locator('details.group > summary').allTextContents()).resolves.toEqual(['Lỗi (1)', 'Cảnh báo (1)', 'Lưu ý (1)']);
+    await expect(page.getByText(`Đơn vị "${XSS}" không có trong danh mục`, { exact: false }).count()).resolves.toBe(1);
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}sidebar-kiem-tra.png`, fullPage: true });
+  });
+
+  it('selects the cell in the sheet when a finding is clicked', async () => {
+    await page.locator('button.finding[data-code="OVERDUE"]').click();
+    await page.getByText('Đã chọn ô F9').waitFor();
+    expect(ss.active).toEqual({ sheet: 'Phụ lục', row: 9, col: 6 });
+  });
+
+  it('highlights problem cells and clears them again', async () => {
+    await page.locator('input[name="highlight"]').check();
+    await page.getByText(/Đã tô màu \d+ ô/).waitFor();
+    expect(ss.sheets[0].backgrounds.get('9:6')).toBe('#f8d7da');
+    await page.locator('input[name="highlight"]').uncheck();
+    await page.getByText(/Đã trả lại màu/).waitFor();
+    expect(ss.sheets[0].backgrounds.get('9:6') ?? '#ffffff').toBe('#ffffff');
+  });
+
+  it('computes indicators for a chosen period, with a chart', async () => {
+    await page.getByRole('tab', { name: 'Chỉ số' }).click();
+    await page.locator('select[name="indicators-period"]').selectOption('Q1/2024');
+    await page.locator('button[data-action="indicators"]').click();
+    await expect(page.locator('[data-rate="onTime"]').textContent()).resolves.toBe('25,0%');
+    await expect(page.locator('[data-rate="completion"]').textContent()).resolves.toBe('75,0%');
+    await expect(page.locator('svg.chart rect').count()).resolves.toBe(4);
+    await page.screenshot({ path: `${SHOTS}sidebar-chi-so.png`, fullPage: true });
+  });
+
+  it('generates the quarterly report and links to the new tab', async () => {
+    await page.getByRole('tab', { name: 'Báo cáo' }).click();
+    await page.locator('select[name="report-period"]').selectOption('Q1/2024');
+    await page.locator('button[data-action="report"]').click();
+    await page.locator('a[data-tab-name="Báo cáo Quý I-2024"]').waitFor();
+    expect(ss.sheets.map((s) => s.name)).toEqual(['Phụ lục', SETTINGS_SHEET, 'Báo cáo Quý I-2024']);
+    await expect(page.locator('.next-due').textContent()).resolves.toMatch(/^Báo cáo kế tiếp: .+, hạn \d{2}\/\d{2}\/\d{4}\.$/);
+    await page.screenshot({ path: `${SHOTS}sidebar-bao-cao.png`, fullPage: true });
+    expect(crossings).toEqual(expect.arrayContaining(['panelInit', 'panelCheck', 'panelSelect', 'panelHighlight', 'panelIndicators', 'panelReport']));
+  });
+
+  it('shows a host error as its Vietnamese message', async () => {
+    await page.getByRole('tab', { name: 'Chỉ số' }).click();
+    await page.evaluate(() => {
+      const select = document.querySelector('select[name="indicators-period"]') as HTMLSelectElement;
+      select.append(new Option('hỏng', 'không phải kỳ'));
+      select.value = 'không phải kỳ';
+    });
+    await page.locator('button[data-action="indicators"]').click();
+    await expect(page.locator('.status.error').textContent()).resolves.toMatch(/^Không hiểu kỳ báo cáo "không phải kỳ"/);
+  });
+});
