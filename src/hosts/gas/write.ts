@@ -67,7 +67,8 @@ export function writeReportSheet(ss: Spreadsheet, model: ReportSheet): { name: s
   const cols = model.colCount;
   const blank = <T>(v: T) => Array.from({ length: rows }, () => Array<T>(cols).fill(v));
   const values = blank<CellValue>('');
-  const formats = blank<string>('General');
+  // Every written cell has an explicit format; empty ones are plain text (no reliance on an "automatic" pattern).
+  const formats = blank<string>('@');
   const weights = blank<'bold' | 'normal'>('normal');
   const styles = blank<'italic' | 'normal'>('normal');
   const colors = blank<string>('#000000');
@@ -81,7 +82,7 @@ export function writeReportSheet(ss: Spreadsheet, model: ReportSheet): { name: s
     if (cell.date) values[r][c] = isoToDateInZone(cell.date, timeZone);
     else if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) values[r][c] = `'${cell.value}`;
     else values[r][c] = cell.value ?? '';
-    formats[r][c] = cell.format ? FORMATS[cell.format] : typeof cell.value === 'string' ? '@' : 'General';
+    formats[r][c] = cell.format ? FORMATS[cell.format] : typeof cell.value === 'number' ? '0.##' : '@';
     weights[r][c] = style.weight ?? 'normal';
     styles[r][c] = style.italic ? 'italic' : 'normal';
     colors[r][c] = style.color ?? '#000000';
