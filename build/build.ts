@@ -1,10 +1,11 @@
 /**
- * Build every bundle from the one TypeScript core: the command line (dist/cli) and the Google Sheets add-on
- * (dist/gas). Run with `npm run build`.
+ * Build every bundle from the one TypeScript core: the command line (dist/cli), the Google Sheets add-on
+ * (dist/gas) and the Excel add-in (dist/office). Run with `npm run build`.
  */
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
 import { buildGas } from './gas';
+import { buildOffice } from './office';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -25,7 +26,7 @@ export async function buildCli(): Promise<void> {
 
 export async function buildAll(): Promise<void> {
   await rm(`${root}dist`, { recursive: true, force: true });
-  await Promise.all([buildCli(), buildGas(root)]);
+  await Promise.all([buildCli(), buildGas(root), buildOffice(root)]);
 }
 
 if (process.argv[1]?.endsWith('build.ts')) {

@@ -15,6 +15,8 @@ export interface Bridge {
   openSheet(name: string): Promise<void>;
   openSettings(): Promise<{ sheet: string }>;
   addTrackingColumns(): Promise<string[]>;
+  /** Excel only: workbook names so =CCHC_ONTIME() works as in Google Sheets. Absent where not needed. */
+  addFormulaNames?(): Promise<number>;
 }
 
 export type { Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit, PanelReportDone };

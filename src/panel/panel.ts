@@ -254,6 +254,25 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
         },
         'Thêm cột Tiến độ, Ngày hoàn thành',
       ),
+      bridge.addFormulaNames &&
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-action': 'formula-names',
+            title: 'Cho phép viết =CCHC_ONTIME() như trong Google Sheets (Excel 365)',
+            onclick: async () => {
+              busy('Đang thêm tên hàm…');
+              try {
+                const n = await bridge.addFormulaNames!();
+                done(n ? `Đã thêm ${n} tên hàm CCHC_… vào sổ làm việc.` : 'Sổ làm việc đã có đủ tên hàm CCHC_….');
+              } catch (err) {
+                fail(err);
+              }
+            },
+          },
+          'Dùng tên hàm như Google Sheets',
+        ),
     ),
   );
 

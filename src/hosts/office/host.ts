@@ -1,0 +1,186 @@
+/// <reference types="office-js" />
+/**
+ * The Excel host: the panel's Bridge over Office.js. Every action is one Excel.run with a fixed number of syncs:
+ * two to read (the sheet list, then every sheet's values and merges), one to write.
+ */
+import { checkWorkbook } from '../../core/index';
+import { todayIso } from '../../core/dates';
+import type { Cutoff } from '../../core/periods';
+import { isOwnReportSheet } from '../../core/report';
+import { isToolSheet, panelCheck, panelIndicators, panelInit, reportDone, reportFor, type PanelFinding } from '../../core/service';
+import { readSettings, SETTINGS_SHEET } from '../../core/settings';
+import { columnLetter } from '../../core/text';
+import type { WorkbookData } from '../../core/types';
+import type { Bridge } from '../../panel/bridge';
+import { portableNames } from './functions';
+import { parseAddress, readWorkbook } from './read';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_SETTING, queueReportSheet, queueSettingsSheet, queueTrackingColumns, type HighlightRecord } from './write';
+
+/** Today where Excel runs (Excel has no workbook time zone). */
+export function today(): string {
+  return todayIso();
+}
+
+async function withWorkbook<T>(work: (context: Excel.RequestContext, workbook: WorkbookData) => Promise<T>): Promise<T> {
+  return Excel.run(async (context) => work(context, await readWorkbook(context)));
+}
+
+export const officeInit = () => withWorkbook(async (_c, wb) => panelInit(wb, today()));
+export const officeCheck = () => withWorkbook(async (_c, wb) => panelCheck(wb, today()));
+export const officeIndicators = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelIndicators(wb, today(), code, cutoff));
+
+/** Write the quarterly tab: our previous tab of that name is reused; a user's sheet of that name is left alone. */
+export function officeReport(code: string, cutoff: Cutoff) {
+  return withWorkbook(async (context, wb) => {
+    const { report, sheet } = reportFor(wb, today(), code, cutoff);
+    let name = sheet.name;
+    let reuse = false;
+    for (let n = 2; ; n++) {
+      const existing = wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (!existing) break;
+      if (isOwnReportSheet(existing)) {
+        reuse = true;
+        break;
+      }
+      name = `${sheet.name.slice(0, 26)} (${n})`;
+    }
+    const ws = reuse ? context.workbook.worksheets.getItem(name) : context.workbook.worksheets.add(name);
+    queueReportSheet(ws, { ...sheet, name }, reuse);
+    await context.sync();
+    return reportDone(report, name, null);
+  });
+}
+
+export function officeSelect(target: Pick<PanelFinding, 'sheet' | 'row' | 'column'>) {
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(target.sheet);
+    ws.activate();
+    ws.getRange(`${target.column}${target.row}`).select();
+    await context.sync();
+  });
+}
+
+export function officeOpenSheet(name: string) {
+  return Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(name).activate();
+    await context.sync();
+  });
+}
+
+export function officeOpenSettings() {
+  return withWorkbook(async (context, wb) => {
+    const exists = wb.sheets.some((s) => s.name === SETTINGS_SHEET);
+    const ws = exists ? context.workbook.worksheets.getItem(SETTINGS_SHEET) : context.workbook.worksheets.add(SETTINGS_SHEET);
+    if (!exists) queueSettingsSheet(ws);
+    ws.activate();
+    await context.sync();
+    return { sheet: SETTINGS_SHEET };
+  });
+}
+
+export function officeAddTrackingColumns() {
+  return withWorkbook(async (context, wb) => {
+    const settings = readSettings(wb);
+    const { appendix } = checkWorkbook(wb, { asOf: settings.asOf ?? today(), planYear: settings.planYear ?? undefined, units: settings.units, ignoreSheets: isToolSheet });
+    const data = wb.sheets.find((s) => s.name === appendix.sheet)!;
+    const lastTask = appendix.tasks[appendix.tasks.length - 1];
+    const added = queueTrackingColumns(context.workbook.worksheets.getItem(appendix.sheet), {
+      headerRow: appendix.headerRows[0],
+      firstRow: appendix.headerRows[appendix.headerRows.length - 1] + 1,
+      lastRow: lastTask ? Math.max(...lastTask.rows) : appendix.headerRows[0] + 1,
+      firstFreeColumn: Math.max(0, ...data.grid.map((r) => r.length)),
+      needStatus: appendix.columns.status === undefined,
+      needDoneDate: appendix.columns.doneDate === undefined,
+    });
+    await context.sync();
+    return added;
+  });
+}
+
+/**
+ * Colour problem cells by severity; the cells' own fills are kept in the workbook's settings so clearing gives them
+ * back. A cell recoloured by the user since is left as it is.
+ */
+export function officeHighlight(on: boolean) {
+  return withWorkbook(async (context, wb) => {
+    const stored = context.workbook.settings.getItemOrNullObject(HIGHLIGHT_SETTING);
+    stored.load('value');
+    await context.sync();
+    let count = 0;
+    if (!stored.isNullObject) {
+      const record = JSON.parse(String(stored.value)) as HighlightRecord;
+      const refs = Object.keys(record.cells);
+      if (wb.sheets.some((s) => s.name === record.sheet) && refs.length) {
+        const ws = context.workbook.worksheets.getItem(record.sheet);
+        const areas = refs.map((ref) => ws.getRange(ref));
+        areas.forEach((r) => r.format.fill.load('color'));
+        await context.sync();
+        const ours = new Set(Object.values(HIGHLIGHT_COLORS).map((c) => c.toUpperCase()));
+        areas.forEach((r, i) => {
+          if (!ours.has(String(r.format.fill.color).toUpperCase())) return;
+          const own = record.cells[refs[i]];
+          if (own) r.format.fill.color = own;
+          else r.format.fill.clear();
+          count++;
+        });
+      }
+      stored.delete();
+    }
+    if (on) {
+      const view = panelCheck(wb, today());
+      const ws = context.workbook.worksheets.getItem(view.sheet);
+      const strongest = new Map<string, PanelFinding['severity']>();
+      const order = { info: 0, warning: 1, error: 2 } as const;
+      for (const f of view.findings) {
+        const ref = `${f.column}${f.row}`;
+        const prev = strongest.get(ref);
+        if (!prev || order[f.severity] > order[prev]) strongest.set(ref, f.severity);
+      }
+      const refs = [...strongest.keys()];
+      const ranges = refs.map((ref) => ws.getRange(ref));
+      ranges.forEach((r) => r.format.fill.load('color'));
+      await context.sync();
+      const record: HighlightRecord = { sheet: view.sheet, cells: {} };
+      ranges.forEach((r, i) => {
+        const own = String(r.format.fill.color ?? '');
+        record.cells[refs[i]] = own && own.toUpperCase() !== '#FFFFFF' ? own : null;
+        r.format.fill.color = HIGHLIGHT_COLORS[strongest.get(refs[i])!];
+      });
+      context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(record));
+      count = refs.length;
+    }
+    await context.sync();
+    return { count };
+  });
+}
+
+/** Add the CCHC_… workbook names (LAMBDA aliases) so formulas read the same as in Google Sheets; returns how many. */
+export function officeAddFormulaNames(): Promise<number> {
+  return Excel.run(async (context) => {
+    const names = context.workbook.names;
+    names.load('items/name');
+    await context.sync();
+    const existing = new Set(names.items.map((n) => n.name.toUpperCase()));
+    const added = portableNames().filter((n) => !existing.has(n.name.toUpperCase()));
+    for (const n of added) names.add(n.name, n.formula, n.comment);
+    await context.sync();
+    return added.length;
+  });
+}
+
+export function officeBridge(): Bridge {
+  return {
+    init: officeInit,
+    check: officeCheck,
+    select: officeSelect,
+    highlight: officeHighlight,
+    indicators: officeIndicators,
+    report: officeReport,
+    openSheet: officeOpenSheet,
+    openSettings: officeOpenSettings,
+    addTrackingColumns: officeAddTrackingColumns,
+    addFormulaNames: officeAddFormulaNames,
+  };
+}
+
+export { columnLetter, parseAddress };

@@ -1,0 +1,32 @@
+/// <reference types="office-js" />
+/**
+ * The shared runtime's page: the panel (task pane) and the ribbon's commands. The custom functions are in
+ * functions.js, loaded by the same page.
+ */
+import { mountPanel } from '../../panel/panel';
+import { officeBridge, officeInit, officeReport } from './host';
+
+/** Ribbon: "Tạo báo cáo quý" for the period that ended last (or the plan year's first). */
+async function generateReportCommand(event: Office.AddinCommands.Event) {
+  try {
+    const init = await officeInit();
+    await officeReport(init.defaultPeriod, init.cutoff);
+  } finally {
+    event.completed();
+  }
+}
+
+async function showTaskpaneCommand(event: Office.AddinCommands.Event) {
+  try {
+    await Office.addin.showAsTaskpane();
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate('generateReport', generateReportCommand);
+  Office.actions.associate('showTaskpane', showTaskpaneCommand);
+  const root = document.getElementById('app');
+  if (root) mountPanel(root, officeBridge());
+});

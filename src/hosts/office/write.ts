@@ -1,0 +1,153 @@
+/// <reference types="office-js" />
+import type { Finding } from '../../core/checks';
+import { isoToSerial } from '../../core/dates';
+import { looksLikeFormula, type CellStyle, type ReportCell, type ReportSheet } from '../../core/report';
+import { settingsGrid } from '../../core/settings';
+import { STATUS_CHOICES } from '../../core/status';
+import { columnLetter } from '../../core/text';
+
+const FORMATS = { percent: '0.0%', date: 'dd/mm/yyyy', integer: '0', decimal: '0.00', text: '@' } as const;
+const STYLE: Record<CellStyle, { bold?: boolean; italic?: boolean; color?: string; fill?: string; size?: number }> = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: true, size: 12 },
+  heading: { bold: true, fill: '#DDEBF7' },
+  tableHeader: { bold: true, fill: '#BDD7EE' },
+  label: { bold: true },
+  bold: { bold: true },
+  bad: { bold: true, color: '#C00000' },
+  good: { bold: true, color: '#007A33' },
+  muted: { italic: true, color: '#595959' },
+  body: {},
+};
+
+/**
+ * Compress cells into as few A1 ranges as possible (runs of rows per column), so a style is applied to many cells
+ * with one RangeAreas command: the number of syncs never depends on the number of cells.
+ */
+export function compressAddresses(cells: { row: number; col: number }[]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const c of cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c.row]);
+  const out: string[] = [];
+  for (const [col, rows] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    let prev = rows[0];
+    for (const r of [...rows.slice(1), Number.NaN]) {
+      if (r === prev + 1) {
+        prev = r;
+        continue;
+      }
+      const L = columnLetter(col);
+      out.push(start === prev ? `${L}${start + 1}` : `${L}${start + 1}:${L}${prev + 1}`);
+      start = r;
+      prev = r;
+    }
+  }
+  return out;
+}
+
+/** Group cells by a key and apply one command per group over all its ranges. */
+function applyGrouped(ws: Excel.Worksheet, cells: ReportCell[], key: (c: ReportCell) => string | null, apply: (areas: Excel.RangeAreas, key: string) => void) {
+  const groups = new Map<string, ReportCell[]>();
+  for (const c of cells) {
+    const k = key(c);
+    if (k !== null) groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  for (const [k, group] of groups) {
+    // RangeAreas takes a comma-separated address list; keep each list to a sane length.
+    const addresses = compressAddresses(group);
+    for (let i = 0; i < addresses.length; i += 200) apply(ws.getRanges(addresses.slice(i, i + 200).join(',')), k);
+  }
+}
+
+/**
+ * Queue the report tab's values and formatting on `ws` (a new sheet, or our own previous one, cleared). No sync here:
+ * the caller syncs once for the whole write.
+ */
+export function queueReportSheet(ws: Excel.Worksheet, model: ReportSheet, reuse: boolean): void {
+  if (reuse) {
+    const all = ws.getRange();
+    all.unmerge();
+    all.clear();
+  }
+  const rows = model.rowCount;
+  const cols = model.colCount;
+  const values: (string | number | boolean)[][] = Array.from({ length: rows }, () => Array(cols).fill(''));
+  const formats: string[][] = Array.from({ length: rows }, () => Array(cols).fill('@'));
+  for (const cell of model.cells) {
+    const { row: r, col: c } = cell;
+    if (cell.date) values[r][c] = isoToSerial(cell.date);
+    else if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) values[r][c] = `'${cell.value}`;
+    else values[r][c] = cell.value ?? '';
+    formats[r][c] = cell.format ? FORMATS[cell.format] : typeof cell.value === 'number' ? '0.##' : '@';
+  }
+  const range = ws.getRangeByIndexes(0, 0, rows, cols);
+  range.numberFormat = formats;
+  range.values = values;
+  range.format.font.name = 'Times New Roman';
+  range.format.font.size = 11;
+  range.format.verticalAlignment = 'Center';
+  const style = (c: ReportCell) => STYLE[c.style ?? 'body'];
+  applyGrouped(ws, model.cells, (c) => (style(c).bold ? 'b' : null), (a) => (a.format.font.bold = true));
+  applyGrouped(ws, model.cells, (c) => (style(c).italic ? 'i' : null), (a) => (a.format.font.italic = true));
+  applyGrouped(ws, model.cells, (c) => style(c).color ?? null, (a, color) => (a.format.font.color = color));
+  applyGrouped(ws, model.cells, (c) => style(c).fill ?? null, (a, fill) => (a.format.fill.color = fill));
+  applyGrouped(ws, model.cells, (c) => (style(c).size ? String(style(c).size) : null), (a, size) => (a.format.font.size = Number(size)));
+  applyGrouped(ws, model.cells, (c) => (c.align && c.align !== 'left' ? c.align : null), (a, align) => (a.format.horizontalAlignment = align === 'center' ? 'Center' : 'Right'));
+  applyGrouped(ws, model.cells, (c) => (c.wrap ? 'w' : null), (a) => (a.format.wrapText = true));
+  for (const m of model.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+  for (const t of model.tables) {
+    const table = ws.getRangeByIndexes(t.top, t.left, t.bottom - t.top + 1, t.right - t.left + 1);
+    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+      table.format.borders.getItem(edge).style = 'Continuous';
+    }
+  }
+  model.columnWidths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 5.6)));
+  ws.showGridlines = false;
+}
+
+// ---- Highlights ---------------------------------------------------------------------------------------
+
+export const HIGHLIGHT_SETTING = 'cchc.highlights';
+export const HIGHLIGHT_COLORS: Record<Finding['severity'], string> = { error: '#F8D7DA', warning: '#FFF3CD', info: '#DBEAFE' };
+
+export interface HighlightRecord {
+  sheet: string;
+  /** A1 → the cell's own fill (null: none). */
+  cells: Record<string, string | null>;
+}
+
+// ---- Tracking columns and settings --------------------------------------------------------------------
+
+export function queueTrackingColumns(
+  ws: Excel.Worksheet,
+  plan: { headerRow: number; firstRow: number; lastRow: number; firstFreeColumn: number; needStatus: boolean; needDoneDate: boolean },
+): string[] {
+  const headers = [plan.needStatus ? 'Tiến độ' : null, plan.needDoneDate ? 'Ngày hoàn thành' : null].filter((h): h is string => !!h);
+  if (!headers.length) return [];
+  const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.firstFreeColumn, 1, headers.length);
+  header.values = [headers];
+  header.format.font.bold = true;
+  const rows = Math.max(1, plan.lastRow - plan.firstRow + 1);
+  let col = plan.firstFreeColumn;
+  if (plan.needStatus) {
+    ws.getRangeByIndexes(plan.firstRow - 1, col, rows, 1).dataValidation.rule = { list: { inCellDropDown: true, source: STATUS_CHOICES.join(',') } };
+    col++;
+  }
+  if (plan.needDoneDate) {
+    const range = ws.getRangeByIndexes(plan.firstRow - 1, col, rows, 1);
+    range.dataValidation.rule = { date: { formula1: '2000-01-01', operator: 'GreaterThan' } };
+    range.numberFormat = Array.from({ length: rows }, () => ['dd/mm/yyyy']);
+  }
+  return headers;
+}
+
+export function queueSettingsSheet(ws: Excel.Worksheet): void {
+  const grid = settingsGrid();
+  const range = ws.getRangeByIndexes(0, 0, grid.length, 4);
+  range.values = grid.map((r) => r.map((v) => (v instanceof Date ? isoToSerial(v.toISOString().slice(0, 10)) : v ?? '')));
+  ws.getRangeByIndexes(0, 0, 1, 4).format.font.bold = true;
+  ws.getRange('A:A').format.columnWidth = 240;
+  ws.getRange('B:B').format.columnWidth = 200;
+  ws.getRange('D:D').format.columnWidth = 240;
+}
