@@ -1,0 +1,168 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { OfficeMockObject } from 'office-addin-mock';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatViDate, serialToIso, todayIso } from '../../src/core/dates';
+import type { WorkbookData } from '../../src/core/types';
+import { buildExampleWorkbook } from '../../src/cli/example';
+import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
+import { officeAddTrackingColumns, officeCheck, officeHighlight, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
+import { buildSeed002, buildSheets, OUTCOMES_ROWS, tempDir, utc } from '../fixtures/workbooks';
+import { createExcel, ExcelStore } from './fake-excel';
+
+const dir = tempDir();
+const files: Record<string, string> = {};
+const data: Record<string, WorkbookData> = {};
+const today = todayIso();
+
+/** Point the Excel global at a fresh in-memory workbook, ranges as office-addin-mock objects. */
+function useWorkbook(workbook: WorkbookData): ExcelStore {
+  const store = ExcelStore.from(workbook);
+  (globalThis as Record<string, unknown>).Excel = createExcel(store, (d) => new OfficeMockObject(d) as unknown as Record<string, unknown>);
+  return store;
+}
+
+function cchcJson(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/cchc.js', ...args, '--as-of', today, '--json'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+beforeAll(async () => {
+  files.seed = join(dir, 'seed002.xlsx');
+  files.example = join(dir, 'example.xlsx');
+  files.outcomes = join(dir, 'outcomes.xlsx');
+  await buildSeed002(files.seed);
+  await buildExampleWorkbook(files.example);
+  const rows = OUTCOMES_ROWS.map((r) => [...r]);
+  rows[8][1] = '=HYPERLINK("http://x.invalid","bấm")';
+  await buildSheets(files.outcomes, [
+    { name: 'Hướng dẫn', rows: [['Ghi chú'], ['Cập nhật hằng tháng']] },
+    { name: 'Phụ lục', rows },
+  ]);
+  for (const [k, f] of Object.entries(files)) data[k] = workbookToData(await loadWorkbook(f));
+});
+
+describe('the Excel host over Office.js', () => {
+  it.each(['seed', 'example', 'outcomes'])('finds the same problems in the %s fixture as cchc check', async (k) => {
+    useWorkbook(data[k]);
+    const view = await officeCheck();
+    const cli = cchcJson('check', files[k]);
+    const pick = (f: { row: unknown; column: unknown; code: unknown; severity: unknown; message: unknown }) => ({ row: f.row, column: f.column, code: f.code, severity: f.severity, message: f.message });
+    expect(view.findings.map(pick)).toEqual(cli.findings.map(pick));
+    expect(view.tasks).toBe(cli.tasks.length);
+  });
+
+  it('writes the report into a new worksheet with the same figures as cchc report, leaving the others untouched', async () => {
+    const store = useWorkbook(data.outcomes);
+    const before = store.sheets.map((s) => [s.name, store.dump(s.name)]);
+    const done = await officeReport('Q1/2024', 'calendar');
+    const out = join(dir, 'cli.xlsx');
+    const cli = cchcJson('report', files.outcomes, '--period', 'Q1/2024', '--out', out);
+    expect(done).toMatchObject({ tab: 'Báo cáo Quý I-2024', rates: cli.rates, totals: cli.totals });
+    expect(store.sheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Phụ lục', 'Báo cáo Quý I-2024']);
+    for (const [name, values] of before) expect(store.dump(name as string)).toEqual(values);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const expected: unknown[][] = [];
+    wb.getWorksheet('Báo cáo Quý I-2024')!.eachRow({ includeEmpty: true }, (row, n) => {
+      expected[n - 1] = Array.from({ length: 9 }, (_, c) => {
+        const cell = row.getCell(c + 1);
+        if (cell.isMerged && cell.master !== cell) return null;
+        const v = cell.value;
+        return v instanceof Date ? formatViDate(v.toISOString().slice(0, 10)) : (v ?? null);
+      });
+    });
+    const tab = store.sheet('Báo cáo Quý I-2024');
+    const written = store.dump(tab.name).map((row, r) =>
+      row.map((v, c) => (tab.formats.get(`${r}:${c}`) === 'dd/mm/yyyy' && typeof v === 'number' ? formatViDate(serialToIso(v)) : v)),
+    );
+    expect(written).toEqual(expected);
+    expect(store.formulaWrites).toEqual([]);
+    expect(written.flat()).toContain('1. =HYPERLINK("http://x.invalid","bấm")');
+  });
+
+  it('replaces only its own previous tab, never a user sheet of the same name', async () => {
+    const store = useWorkbook(data.outcomes);
+    await officeReport('Q1/2024', 'calendar');
+    await officeReport('Q1/2024', 'calendar');
+    expect(store.sheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Phụ lục', 'Báo cáo Quý I-2024']);
+    const user = useWorkbook({ sheets: [...data.outcomes.sheets, { name: 'Báo cáo Quý I-2024', grid: [['Báo cáo tự làm'], ['Số liệu', 42]] }] });
+    expect((await officeReport('Q1/2024', 'calendar')).tab).toBe('Báo cáo Quý I-2024 (2)');
+    expect(user.dump('Báo cáo Quý I-2024')).toEqual([['Báo cáo tự làm', null], ['Số liệu', 42]]);
+  });
+
+  it('uses the same number of context.sync() calls for a 20-row and a 5,000-row appendix', async () => {
+    const appendix = (n: number): WorkbookData => ({
+      sheets: [
+        {
+          name: 'Phụ lục',
+          grid: [
+            ['KẾ HOẠCH CCHC NĂM 2024'],
+            ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'],
+            ...Array.from({ length: n }, (_, i) => [i + 1, `Nhiệm vụ ${i + 1}`, ['VP Sở', 'KHTC', 'TCCB', 'Các phòng'][i % 4], ['Quý I/2024', 'Tháng 2/2024', 'Thường xuyên', '15/03/2024'][i % 4], ['Đã hoàn thành', 'Đang thực hiện', '', 'HT'][i % 4], i % 4 === 0 ? utc(20, 3, 2024) : null]),
+          ],
+        },
+      ],
+    });
+    const syncs = [];
+    for (const n of [20, 5000]) {
+      const store = useWorkbook(appendix(n));
+      const counts: number[] = [];
+      for (const action of [() => officeCheck(), () => officeReport('Q1/2024', 'calendar'), () => officeHighlight(true), () => officeHighlight(false)]) {
+        const before = store.syncs;
+        await action();
+        counts.push(store.syncs - before);
+      }
+      syncs.push(counts);
+    }
+    expect(syncs[1]).toEqual(syncs[0]);
+    expect(syncs[0]).toEqual([2, 3, 5, 5]);
+  });
+
+  it('selects the cell of a finding', async () => {
+    const store = useWorkbook(data.outcomes);
+    await officeSelect({ sheet: 'Phụ lục', row: 9, column: 'F' });
+    expect(store.active).toEqual({ sheet: 'Phụ lục', address: 'F9' });
+  });
+
+  it('highlights problem cells and gives back each cell’s own fill when cleared', async () => {
+    const store = useWorkbook(data.outcomes);
+    const sheet = store.sheet('Phụ lục');
+    sheet.fills.set('8:5', '#00FF00'); // F9, the overdue task's status cell, coloured by the user
+    const { count } = await officeHighlight(true);
+    expect(count).toBeGreaterThan(0);
+    expect(sheet.fills.get('8:5')).toBe('#F8D7DA');
+    await officeHighlight(false);
+    expect(sheet.fills.get('8:5')).toBe('#00FF00');
+    expect([...sheet.fills.values()]).toEqual(['#00FF00']);
+    expect(store.settings.size).toBe(0);
+  });
+
+  it('adds the tracking columns after the last column without touching existing cells', async () => {
+    const store = useWorkbook(data.seed);
+    const before = store.dump('Phụ lục');
+    expect(await officeAddTrackingColumns()).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    const after = store.dump('Phụ lục');
+    before.forEach((row, r) => row.forEach((v, c) => expect(after[r][c]).toEqual(v)));
+    expect(after[4].slice(5, 7)).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    const rules = store.sheet('Phụ lục').validations.map((v) => [v.left, v.top, Object.keys(v.rule as object)[0]]);
+    expect(rules).toEqual([
+      [5, 5, 'list'],
+      [6, 5, 'date'],
+    ]);
+  });
+
+  it('creates the settings sheet, and adds LAMBDA names so =CCHC_ONTIME() works as in Google Sheets', async () => {
+    const store = useWorkbook(data.outcomes);
+    expect(await officeOpenSettings()).toEqual({ sheet: 'CCHC - Cài đặt' });
+    expect(store.dump('CCHC - Cài đặt')[0][0]).toBe('CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC');
+    expect(await officeAddFormulaNames()).toBe(7);
+    expect(store.names.find((n) => n.name === 'CCHC_ONTIME')?.formula).toBe(
+      '=LAMBDA([ky],[don_vi],[vung_phu_luc],CCHC.ONTIME(IF(ISOMITTED(ky),"",ky),IF(ISOMITTED(don_vi),"",don_vi),IF(ISOMITTED(vung_phu_luc),"",vung_phu_luc)))',
+    );
+    expect(await officeAddFormulaNames()).toBe(0);
+  });
+});
