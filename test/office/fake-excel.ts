@@ -305,3 +305,13 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
   return { run };
 }
 
+
+/** The plain factory (browser, vm): objects as they are, with a load() that does nothing on them and their parts. */
+export function plainObject(data: Record<string, unknown>): Record<string, unknown> {
+  const withLoad = (o: Record<string, unknown>) => {
+    for (const v of Object.values(o)) if (v && typeof v === 'object' && !Array.isArray(v)) withLoad(v as Record<string, unknown>);
+    if (!('load' in o)) Object.defineProperty(o, 'load', { value: () => o, enumerable: false });
+    return o;
+  };
+  return withLoad(data);
+}
