@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isoToSerial } from '../../src/core/dates';
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
+import type { WorkbookData } from '../../src/core/types';
+import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
+import { buildSheets, OUTCOMES_ROWS, tempDir } from '../fixtures/workbooks';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = new URL('../../test-output/', import.meta.url).pathname;
+const DIST = new URL('../../dist/office/', import.meta.url).pathname;
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** JSON cannot carry Date: give the page serial numbers, as Excel does. */
+function serialDates(workbook: WorkbookData): WorkbookData {
+  return { sheets: workbook.sheets.map((s) => ({ ...s, grid: s.grid.map((r) => r.map((v) => (v instanceof Date ? isoToSerial(v.toISOString().slice(0, 10)) : v))) })) };
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('the Excel task pane in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const file = join(tempDir(), 'taskpane.xlsx');
+    await buildSheets(file, [
+      { name: 'Phụ lục', rows: OUTCOMES_ROWS },
+      { name: SETTINGS_SHEET, rows: settingsGrid({ ...DEFAULT_SETTINGS, asOf: '2024-04-10' }) as never },
+    ]);
+    const workbook = serialDates(workbookToData(await loadWorkbook(file)));
+    const stub = await build({ entryPoints: [new URL('./office-stub.ts', import.meta.url).pathname], bundle: true, write: false, format: 'iife', target: 'es2019', logLevel: 'silent' });
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript((wb) => ((window as unknown as { __workbook: unknown }).__workbook = wb), workbook);
+    await page.route(OFFICE_JS, (route) => route.fulfill({ body: stub.outputFiles[0].text, contentType: 'text/javascript' }));
+    await page.route('https://addin.test/**', (route) => {
+      const name = new URL(route.request().url()).pathname.slice(1);
+      route.fulfill({ body: readFileSync(join(DIST, name)), contentType: name.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript' });
+    });
+    await page.goto('https://addin.test/taskpane.html');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads with Office.js replaced and registers the ribbon commands', async () => {
+    await page.getByText('Lỗi (1)').waitFor();
+    expect(await page.evaluate(() => Object.keys(window.__actions).sort())).toEqual(['generateReport', 'showTaskpane']);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}taskpane-kiem-tra.png`, fullPage: true });
+  });
+
+  it('selects the cell when a finding is clicked', async () => {
+    await page.locator('button.finding[data-code="OVERDUE"]').click();
+    await page.getByText('Đã chọn ô F9').waitFor();
+    expect(await page.evaluate(() => window.__store.active)).toEqual({ sheet: 'Phụ lục', address: 'F9' });
+  });
+
+  it('generates the quarterly report into a new worksheet and offers to open it', async () => {
+    await page.getByRole('tab', { name: 'Báo cáo' }).click();
+    await page.locator('select[name="report-period"]').selectOption('Q1/2024');
+    await page.locator('button[data-action="report"]').click();
+    await page.locator('button[data-tab-name="Báo cáo Quý I-2024"]').waitFor();
+    expect(await page.evaluate(() => window.__store.sheets.map((s) => s.name))).toEqual(['Phụ lục', 'CCHC - Cài đặt', 'Báo cáo Quý I-2024']);
+    await page.screenshot({ path: `${SHOTS}taskpane-bao-cao.png`, fullPage: true });
+    await page.locator('button[data-tab-name="Báo cáo Quý I-2024"]').click();
+    await expect.poll(() => page.evaluate(() => window.__store.active?.sheet)).toBe('Báo cáo Quý I-2024');
+  });
+
+  it('runs the ribbon’s report command for the period that ended last', async () => {
+    const done = await page.evaluate(async () => {
+      let completed = false;
+      await (window.__actions.generateReport as (e: { completed(): void }) => Promise<void>)({ completed: () => (completed = true) });
+      return { completed, sheets: window.__store.sheets.map((s) => s.name) };
+    });
+    expect(done.completed).toBe(true);
+    expect(done.sheets).toEqual(['Phụ lục', 'CCHC - Cài đặt', 'Báo cáo Quý I-2024']);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('offers the Excel-only action that adds the CCHC_… names', async () => {
+    await page.getByRole('tab', { name: 'Cài đặt' }).click();
+    await page.locator('button[data-action="formula-names"]').click();
+    await page.getByText('Đã thêm 7 tên hàm').waitFor();
+    await page.screenshot({ path: `${SHOTS}taskpane-cai-dat.png`, fullPage: true });
+  });
+});
