@@ -2,7 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isValidDate, todayIso } from '../core/dates';
 import { checkWorkbook, reportWorkbook } from '../core/index';
+import { withDossierSheet } from '../core/dossiers';
 import { readIndicatorSheet } from '../core/indicator-sheet';
+import { DEFAULT_INDICATORS } from '../core/indicators';
 import { parsePeriod, type Cutoff } from '../core/periods';
 import { CliError } from './errors';
 import { buildExampleWorkbook, EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example';
@@ -83,7 +85,7 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
     asOf,
     period,
     unitName: values['unit-name'] as string | undefined,
-    ...(indicatorSheet ? { indicators: indicatorSheet.definitions, indicatorValues: indicatorSheet.values } : {}),
+    ...withDossierSheet(workbook, period, asOf, indicatorSheet?.definitions ?? DEFAULT_INDICATORS, indicatorSheet?.values ?? {}),
   });
   const tab = placeReportSheet(wb, sheet);
   io.progress(`Đang ghi "${output}"…`);

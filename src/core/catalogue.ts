@@ -12,6 +12,7 @@ import {
   type DueItem,
 } from './indicators';
 import { parsePeriod, type Cutoff } from './periods';
+import { cellsOf, countDossiers, dossierRates, type DossierColumns, type DossierRates } from './dossiers';
 import { readRatio } from './indicator-sheet';
 import { findTextDate, readStatus } from './status';
 import { cleanText, foldText } from './text';
@@ -239,6 +240,82 @@ function overRatios(args: Argument[], fn: (actual: number, target: number, extra
   });
 }
 
+// ---- Dossier exports -----------------------------------------------------------------------------------
+
+const RECEIVED_PARAM: CatalogueParam = { name: 'ngay_tiep_nhan', description: 'Cột "Ngày tiếp nhận" của danh sách hồ sơ.', type: 'range', optional: false };
+const DOSSIER_PERIOD: CatalogueParam = { ...PERIOD_PARAM, description: 'Kỳ tính theo ngày tiếp nhận, ví dụ "Q1/2024", "6 tháng/2024", "2024". Bỏ trống: mọi hồ sơ.' };
+const DETAIL_PARAM: CatalogueParam = {
+  name: 'chi_tiet',
+  description: 'TRUE: trả về một hàng gồm tỷ lệ, số hồ sơ được tính và số dòng bị bỏ qua (ô trống, ô lỗi, ngày không hợp lệ).',
+  type: 'any',
+  optional: true,
+};
+
+function dossierFunction(rate: keyof DossierRates, columns: (args: Argument[]) => Omit<DossierColumns, 'received'>, periodIndex: number) {
+  return (args: Argument[], ctx: CatalogueContext): CatalogueResult => {
+    const received = cellsOf(isGrid(args[0]) ? args[0] : args[0] === undefined || args[0] === null ? undefined : [[args[0]]]);
+    if (!received) return new CatalogueError('Cần vùng "Ngày tiếp nhận" của danh sách hồ sơ.');
+    const rest = columns(args);
+    for (const column of Object.values(rest)) {
+      if (column && column.length !== received.length) {
+        return new CatalogueError(`Các vùng phải có cùng số dòng: cột "Ngày tiếp nhận" có ${received.length} dòng, một cột khác có ${column.length}.`);
+      }
+    }
+    const periodText = textArg(args[periodIndex]);
+    let window: { start: IsoDate; end: IsoDate } | null = null;
+    if (periodText) {
+      const period = parsePeriod(periodText, ctx.cutoff ?? 'calendar', ctx.planYear ?? parseIso(ctx.asOf).year);
+      if (!period) return new CatalogueError(`Không hiểu kỳ "${periodText}": ghi dạng Q1/2024, Quý I/2024, 6 tháng/2024, 9 tháng/2024 hoặc 2024.`);
+      window = period;
+    }
+    const counts = countDossiers({ received, ...rest }, window, ctx.asOf);
+    const value = dossierRates(counts)[rate];
+    const base = rate === 'onTime' ? counts.settled : counts.received;
+    return scalar(args[periodIndex + 1]) === true ? [[value, base, counts.skipped]] : value;
+  };
+}
+
+const rangeCells = (a: Argument) => (isGrid(a) ? cellsOf(a) : undefined);
+
+const DOSSIER_FUNCTIONS: CatalogueFunction[] = [
+  {
+    name: 'CCHC_DOSSIER_ONTIME',
+    id: 'DOSSIERONTIME',
+    description: 'Tỷ lệ hồ sơ TTHC giải quyết đúng hẹn (trả kết quả không muộn hơn ngày hẹn) trong số hồ sơ đã trả hoặc đã quá hạn.',
+    params: [
+      RECEIVED_PARAM,
+      { name: 'han_tra', description: 'Cột "Ngày hẹn trả" (cùng số dòng).', type: 'range', optional: false },
+      { name: 'ngay_tra', description: 'Cột "Ngày trả kết quả" (cùng số dòng; để trống khi chưa trả).', type: 'range', optional: false },
+      DOSSIER_PERIOD,
+      DETAIL_PARAM,
+    ],
+    result: 'percent',
+    elementwise: false,
+    example: '=CCHC_DOSSIER_ONTIME(B2:B5000; C2:C5000; D2:D5000; "Q1/2024")',
+    run: dossierFunction('onTime', (args) => ({ due: rangeCells(args[1]), returned: rangeCells(args[2]) }), 3),
+  },
+  {
+    name: 'CCHC_DOSSIER_ONLINE',
+    id: 'DOSSIERONLINE',
+    description: 'Tỷ lệ hồ sơ nộp trực tuyến trong số hồ sơ tiếp nhận.',
+    params: [RECEIVED_PARAM, { name: 'truc_tuyen', description: 'Cột "Trực tuyến" (Có/Không, x, TRUE…; cùng số dòng).', type: 'range', optional: false }, DOSSIER_PERIOD, DETAIL_PARAM],
+    result: 'percent',
+    elementwise: false,
+    example: '=CCHC_DOSSIER_ONLINE(B2:B5000; E2:E5000; "6 tháng/2024")',
+    run: dossierFunction('online', (args) => ({ online: rangeCells(args[1]) }), 2),
+  },
+  {
+    name: 'CCHC_DOSSIER_DIGITAL',
+    id: 'DOSSIERDIGITAL',
+    description: 'Tỷ lệ hồ sơ được số hóa trong số hồ sơ tiếp nhận.',
+    params: [RECEIVED_PARAM, { name: 'so_hoa', description: 'Cột "Số hóa" (Có/Không, x, TRUE…; cùng số dòng).', type: 'range', optional: false }, DOSSIER_PERIOD, DETAIL_PARAM],
+    result: 'percent',
+    elementwise: false,
+    example: '=CCHC_DOSSIER_DIGITAL(B2:B5000; F2:F5000; "2024")',
+    run: dossierFunction('digitised', (args) => ({ digitised: rangeCells(args[1]) }), 2),
+  },
+];
+
 export const CATALOGUE: readonly CatalogueFunction[] = [
   {
     name: 'CCHC_ONTIME',
@@ -345,6 +422,7 @@ export const CATALOGUE: readonly CatalogueFunction[] = [
       return overRatios(args, (actual, target, points) => score766(actual, target, typeof points === 'number' ? points : 1));
     },
   },
+  ...DOSSIER_FUNCTIONS,
 ];
 
 /** Call a catalogue function by name; misuse (an unknown name) throws, user errors come back as values. */

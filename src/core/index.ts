@@ -59,3 +59,4 @@ export * from './report';
 export * from './catalogue';
 export * from './indicator-sheet';
 export * from './settings';
+export * from './dossiers';

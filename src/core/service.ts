@@ -5,6 +5,7 @@
 import { AppendixNotFoundError } from './appendix';
 import type { Finding } from './checks';
 import { checkWorkbook, reportWorkbook } from './index';
+import { withDossierSheet } from './dossiers';
 import { readIndicatorSheet } from './indicator-sheet';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type PeriodType } from './periods';
 import type { QuarterlyReport, ReportSheet } from './report';
@@ -118,7 +119,8 @@ export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, 
   const settings = readSettings(workbook);
   const asOf = settings.asOf ?? today;
   const period = periodFor(code, cutoff ?? settings.cutoff);
-  const { report, sheet } = reportWorkbook(workbook, { ...options(workbook, settings, asOf), period });
+  const base = options(workbook, settings, asOf);
+  const { report, sheet } = reportWorkbook(workbook, { ...base, ...withDossierSheet(workbook, period, asOf, base.indicators, base.indicatorValues), period });
   return { report, sheet };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../src/core/catalogue';
 import { formatViDate, serialToIso, todayIso } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
 import { buildExampleWorkbook } from '../../src/cli/example';
@@ -159,7 +160,7 @@ describe('the Excel host over Office.js', () => {
     const store = useWorkbook(data.outcomes);
     expect(await officeOpenSettings()).toEqual({ sheet: 'CCHC - Cài đặt' });
     expect(store.dump('CCHC - Cài đặt')[0][0]).toBe('CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC');
-    expect(await officeAddFormulaNames()).toBe(7);
+    expect(await officeAddFormulaNames()).toBe(CATALOGUE.length);
     expect(store.names.find((n) => n.name === 'CCHC_ONTIME')?.formula).toBe(
       '=LAMBDA([ky],[don_vi],[vung_phu_luc],CCHC.ONTIME(IF(ISOMITTED(ky),"",ky),IF(ISOMITTED(don_vi),"",don_vi),IF(ISOMITTED(vung_phu_luc),"",vung_phu_luc)))',
     );

@@ -43,9 +43,9 @@ export function evaluate(fn: CatalogueFunction, args: unknown[], ctx: CatalogueC
   return fromResult(callCatalogue(fn.name, args.map(toArgument), ctx), fn);
 }
 
-/** Does this call need the appendix from the workbook (a range parameter left out)? */
+/** Does this call need the appendix from the workbook (the optional appendix range left out)? */
 export function needsWorkbook(fn: CatalogueFunction, args: unknown[]): boolean {
-  return fn.params.some((p, i) => p.type === 'range' && (args[i] === null || args[i] === undefined || args[i] === '' || (Array.isArray(args[i]) && (args[i] as unknown[][]).every((r) => r.every((v) => v === '' || v === null)))));
+  return fn.params.some((p, i) => p.type === 'range' && p.optional && (args[i] === null || args[i] === undefined || args[i] === '' || (Array.isArray(args[i]) && (args[i] as unknown[][]).every((r) => r.every((v) => v === '' || v === null)))));
 }
 
 async function readForFunction(fn: CatalogueFunction, args: unknown[]): Promise<WorkbookData> {

@@ -1,0 +1,216 @@
+/**
+ * Indicators from a one-stop-shop dossier export (hồ sơ TTHC): one row per dossier with its received date, due date,
+ * returned date, and whether it was filed online and digitised. The seeds' headline targets (đúng hẹn ≥ 98 %,
+ * trực tuyến ≥ 70 %, số hóa) are computed here, for a period, the way QĐ 766/QĐ-TTg counts them.
+ */
+import { cellToIso } from './dates';
+import { findTextDate } from './status';
+import { foldKey } from './text';
+import type { IndicatorDefinition } from './indicators';
+import type { CellValue, Grid, IsoDate, WorkbookData } from './types';
+
+export interface DossierCounts {
+  /** Rows read as dossiers received in the period. */
+  received: number;
+  /** Received dossiers already returned, or past their due date without a return: the on-time rate's base. */
+  settled: number;
+  onTime: number;
+  online: number;
+  digitised: number;
+  /** Rows skipped because a needed cell was blank, an error (#N/A…) or not a date. */
+  skipped: number;
+}
+
+export interface DossierRates {
+  /** Returned on or before the due date ÷ settled dossiers. */
+  onTime: number | null;
+  /** Filed online ÷ received. */
+  online: number | null;
+  /** Digitised ÷ received. */
+  digitised: number | null;
+}
+
+const ERROR_CELL = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)/i;
+
+export function isErrorCell(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && ERROR_CELL.test(value.trim());
+}
+
+function dateOf(value: CellValue | undefined): IsoDate | null {
+  if (value === null || value === undefined || value === '' || isErrorCell(value)) return null;
+  return cellToIso(value) ?? (typeof value === 'string' ? findTextDate(value) : null);
+}
+
+/** "Có", "x", TRUE, 1, "Trực tuyến", "Mức độ 4"… → true; "Không", FALSE, 0, "Trực tiếp" → false; else null. */
+export function yesNo(value: CellValue | undefined): boolean | null {
+  if (value === null || value === undefined || value === '' || isErrorCell(value)) return null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (/^\s*[-–]\s*$/.test(String(value))) return false;
+  const key = foldKey(String(value));
+  if (/^(co|x|yes|true|dung|truc tuyen|online|da so hoa|so hoa|muc do [34]|toan trinh|mot phan|1)$/.test(key)) return true;
+  if (/^(khong|no|false|sai|truc tiep|buu chinh|chua so hoa|chua|0|-)$/.test(key)) return false;
+  return null;
+}
+
+export interface DossierColumns {
+  received: CellValue[];
+  due?: CellValue[];
+  returned?: CellValue[];
+  online?: CellValue[];
+  digitised?: CellValue[];
+}
+
+/**
+ * Count the dossiers received in the span at the as-of date. One pass, no allocation per row: a 200,000-row
+ * export is the normal case.
+ */
+export function countDossiers(columns: DossierColumns, span: { start: IsoDate; end: IsoDate } | null, asOf: IsoDate): DossierCounts {
+  const counts: DossierCounts = { received: 0, settled: 0, onTime: 0, online: 0, digitised: 0, skipped: 0 };
+  const n = columns.received.length;
+  for (let i = 0; i < n; i++) {
+    const raw = columns.received[i];
+    if (raw === null || raw === undefined || raw === '') continue;
+    const received = dateOf(raw);
+    if (!received) {
+      counts.skipped++;
+      continue;
+    }
+    if (span && (received < span.start || received > span.end)) continue;
+    if (columns.due) {
+      const due = dateOf(columns.due[i]);
+      if (!due) {
+        counts.skipped++;
+        continue;
+      }
+      const returnedRaw = columns.returned?.[i];
+      const returned = dateOf(returnedRaw);
+      if (returnedRaw !== null && returnedRaw !== undefined && returnedRaw !== '' && !returned) {
+        counts.skipped++;
+        continue;
+      }
+      counts.received++;
+      if (returned) {
+        counts.settled++;
+        if (returned <= due) counts.onTime++;
+      } else if (due < asOf) {
+        counts.settled++;
+      }
+    } else {
+      counts.received++;
+    }
+    if (columns.online && yesNo(columns.online[i]) === true) counts.online++;
+    if (columns.digitised && yesNo(columns.digitised[i]) === true) counts.digitised++;
+  }
+  return counts;
+}
+
+export function dossierRates(counts: DossierCounts): DossierRates {
+  return {
+    onTime: counts.settled ? counts.onTime / counts.settled : null,
+    online: counts.received ? counts.online / counts.received : null,
+    digitised: counts.received ? counts.digitised / counts.received : null,
+  };
+}
+
+// ---- Finding a dossier sheet in a workbook -----------------------------------------------------------
+
+/** Header words, folded. Order matters: "Ngày hẹn trả" is the due date before "trả" can make it the return date. */
+const DOSSIER_HEADERS: readonly (readonly [keyof DossierColumns, RegExp])[] = [
+  ['received', /^(ngay (tiep nhan|nhan|nop)( ho so)?|ngay nhan ho so|thoi gian tiep nhan)$/],
+  ['due', /^(ngay hen tra( ket qua)?|han (giai quyet|tra( ket qua)?|xu ly)|ngay hen|thoi han giai quyet)$/],
+  ['returned', /^(ngay (tra|tra ket qua|hoan thanh|co ket qua|giai quyet xong)|ngay ket thuc|thoi gian tra ket qua)$/],
+  ['online', /^(truc tuyen|nop truc tuyen|hinh thuc( nop)?|dich vu cong truc tuyen|kenh nop|muc do)$/],
+  ['digitised', /^(so hoa|da so hoa|so hoa ket qua|so hoa ho so|ket qua so hoa)$/],
+];
+
+export interface DossierSheet {
+  sheet: string;
+  headerRow: number;
+  columns: Partial<Record<keyof DossierColumns, number>>;
+  data: DossierColumns;
+}
+
+/** A sheet whose header names at least a received date and one of due / online / digitised. */
+export function findDossierSheet(workbook: WorkbookData): DossierSheet | null {
+  for (const sheet of workbook.sheets) {
+    for (let r = 0; r < Math.min(sheet.grid.length, 20); r++) {
+      const row = sheet.grid[r] ?? [];
+      const columns: Partial<Record<keyof DossierColumns, number>> = {};
+      row.forEach((v, c) => {
+        if (typeof v !== 'string') return;
+        const key = foldKey(v);
+        for (const [role, re] of DOSSIER_HEADERS) {
+          if (columns[role] === undefined && re.test(key)) {
+            columns[role] = c;
+            break;
+          }
+        }
+      });
+      if (columns.received === undefined || (columns.due === undefined && columns.online === undefined && columns.digitised === undefined)) continue;
+      const body = sheet.grid.slice(r + 1);
+      const pick = (role: keyof DossierColumns) => (columns[role] === undefined ? undefined : body.map((line) => line[columns[role] as number] ?? null));
+      return {
+        sheet: sheet.name,
+        headerRow: r + 1,
+        columns,
+        data: { received: pick('received') ?? [], due: pick('due'), returned: pick('returned'), online: pick('online'), digitised: pick('digitised') },
+      };
+    }
+  }
+  return null;
+}
+
+/** A range argument (one column or one row) as the flat list countDossiers reads. */
+export function cellsOf(range: Grid | undefined): CellValue[] | undefined {
+  if (!range) return undefined;
+  return range.length === 1 ? [...range[0]] : range.map((row) => row[0] ?? null);
+}
+
+/** Indicator ids the dossier sheet feeds, and how. */
+export const DOSSIER_INDICATORS: Record<string, keyof DossierRates> = {
+  dossier_on_time: 'onTime',
+  online_services: 'online',
+  digitised: 'digitised',
+};
+
+/**
+ * Indicator values for a period from the workbook's dossier sheet, if it has one: the report's indicator table
+ * then shows computed figures instead of typed ones, with the sheet as their basis.
+ */
+export function dossierIndicatorValues(
+  workbook: WorkbookData,
+  span: { start: IsoDate; end: IsoDate },
+  asOf: IsoDate,
+): { sheet: string; values: Record<string, number | null>; counts: DossierCounts } | null {
+  const found = findDossierSheet(workbook);
+  if (!found) return null;
+  const counts = countDossiers(found.data, span, asOf);
+  const rates = dossierRates(counts);
+  const values: Record<string, number | null> = {};
+  for (const [id, rate] of Object.entries(DOSSIER_INDICATORS)) {
+    const column = rate === 'onTime' ? found.data.due : rate === 'online' ? found.data.online : found.data.digitised;
+    if (column) values[id] = rates[rate];
+  }
+  return { sheet: found.sheet, values, counts };
+}
+
+/**
+ * Indicator definitions and values with the dossier sheet's figures for the period taking the place of typed ones,
+ * their basis naming the sheet. Without a dossier sheet, returns what it was given.
+ */
+export function withDossierSheet(
+  workbook: WorkbookData,
+  span: { start: IsoDate; end: IsoDate },
+  asOf: IsoDate,
+  definitions: readonly IndicatorDefinition[],
+  values: Record<string, number | null | undefined>,
+): { indicators: IndicatorDefinition[]; indicatorValues: Record<string, number | null | undefined> } {
+  const found = dossierIndicatorValues(workbook, span, asOf);
+  if (!found) return { indicators: [...definitions], indicatorValues: values };
+  const basis = `Trang "${found.sheet}" (${found.counts.received} hồ sơ${found.counts.skipped ? `, bỏ qua ${found.counts.skipped} dòng lỗi` : ''})`;
+  return {
+    indicators: definitions.map((d) => (d.id in found.values ? { ...d, basis } : d)),
+    indicatorValues: { ...values, ...found.values },
+  };
+}
