@@ -173,18 +173,25 @@ function startsLowercase(text: string): boolean {
 }
 
 function isColumnNumberRow(row: Row): boolean {
+  if (row.some((v) => typeof v === 'string' && v.length > 4)) return false;
   const texts = row.map((v) => cellText(v ?? null)).filter(Boolean);
   return texts.length >= 3 && texts.every((t) => /^\(?\d{1,2}\)?$/.test(t));
 }
 
 function isRepeatedHeader(row: Row, columns: Columns): boolean {
-  let hits = 0;
+  // A repeated header has a short header word in the task column: most rows are out at this first test.
+  const task = columns.task === undefined ? undefined : row[columns.task];
+  if (typeof task !== 'string' || task.length > 60 || matchHeader(task) !== 'task') return false;
+  let hits = 1;
   for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) {
+    if (role === 'task') continue;
     const v = row[col];
-    if (typeof v === 'string' && matchHeader(v) === role) hits++;
+    if (typeof v === 'string' && v.length <= 80 && matchHeader(v) === role) hits++;
   }
   return hits >= 2;
 }
+
+const isBlank = (v: CellValue | undefined) => v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
 
 function detectPlanYear(grid: Grid, headerTop: number, sheetName: string, columns: Columns): { year: number; source: 'title' | 'deadlines' } | null {
   for (let r = 0; r < headerTop; r++) {
@@ -300,9 +307,9 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
 
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const texts = row.map((v) => cellText(v ?? null));
-    if (!texts.some(Boolean)) continue;
+    if (row.every(isBlank)) continue;
     if (isRepeatedHeader(row, columns) || isColumnNumberRow(row)) continue;
+    const texts = () => row.map((v) => cellText(v ?? null));
     const tt = numberText(get(row, 'number'));
     const cls = classifyNumber(tt);
     const content = cellText(get(row, 'task'));
@@ -323,7 +330,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
         continue;
       }
       if (!data) {
-        const title = content || texts.find(Boolean) || '';
+        const title = content || texts().find(Boolean) || '';
         sections.push({ row: r + 1, tt: '', title, label: title });
         currentSection = title;
         last = null;
@@ -339,7 +346,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
         last = null;
         continue;
       }
-      const title = content || texts.filter((t) => t !== tt).find(Boolean) || '';
+      const title = content || texts().filter((t) => t !== tt).find(Boolean) || '';
       const label = `${/[.)]$/.test(tt) ? tt : `${tt}.`} ${title}`.trim();
       sections.push({ row: r + 1, tt, title, label });
       currentSection = label;

@@ -30,8 +30,8 @@ export function parseIso(value: IsoDate): { year: number; month: number; day: nu
 }
 
 function toMs(value: IsoDate): number {
-  const { year, month, day } = parseIso(value);
-  return Date.UTC(year, month - 1, day);
+  // Called for every due item: slice the fixed-width fields rather than split and map.
+  return Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8, 10));
 }
 
 function fromMs(ms: number): IsoDate {

@@ -34,7 +34,7 @@ export function isDone(task: Task): boolean {
  * year and counts too. Weekly, monthly, quarterly and half-yearly recurrences do not: a single status cell
  * cannot say which occurrences were done, so they are reported with continuous work instead.
  */
-export function countedDueDates(task: Task): IsoDate[] {
+export function countedDueDates(task: Task): readonly IsoDate[] {
   const { deadline } = task;
   if (FIXED_KINDS.includes(deadline.kind)) return deadline.dueDates;
   if (deadline.kind === 'recurring' && deadline.recurrence === 'yearly') return deadline.dueDates;

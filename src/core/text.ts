@@ -8,8 +8,13 @@
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/g;
 
+/** Anything that needs work: combining marks (NFD), odd spaces, invisibles, line breaks, runs of spaces, edges. */
+const NEEDS_CLEANING = /[\u0300-\u036f\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2060\u3000\uFEFF\u00AD\t\r\n]| {2}|^ | $/;
+
 /** NFC, ordinary spaces, trimmed lines; keeps line breaks (they separate periods and units). */
 export function cleanText(value: string): string {
+  // Most cells are already clean NFC text: skip the normalisation passes (the reader calls this for every cell).
+  if (!NEEDS_CLEANING.test(value)) return value;
   return value
     .normalize('NFC')
     .replace(INVISIBLE, '')
@@ -27,11 +32,25 @@ export function cleanText(value: string): string {
  * @example foldText('Quý  I/2020') // 'quy i/2020'
  */
 export function foldText(value: string): string {
-  return cleanText(value)
+  const cached = foldCache.get(value);
+  if (cached !== undefined) return cached;
+  const folded = cleanText(value)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
+  // Units, statuses and time frames repeat down a sheet; the memo is bounded so a huge export cannot grow it forever.
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(value, folded);
+  return folded;
+}
+
+const FOLD_CACHE_LIMIT = 20_000;
+const foldCache = new Map<string, string>();
+
+/** Forget memoised text (benchmarks call this so every run starts cold, as a fresh process does). */
+export function resetTextMemo(): void {
+  foldCache.clear();
 }
 
 /** One line, no trailing punctuation: for matching a whole cell against a phrase table. */

@@ -31,8 +31,8 @@ export interface TimeFrame {
   kind: TimeFrameKind;
   /** The final due date for kinds date/month/quarter/half/year; otherwise null. */
   due: IsoDate | null;
-  /** Every due date, sorted; a recurring time frame is expanded over the plan year. */
-  dueDates: IsoDate[];
+  /** Every due date, sorted; a recurring time frame is expanded over the plan year. Frozen: tasks share it. */
+  readonly dueDates: readonly IsoDate[];
   recurrence?: Recurrence;
   /** True when a year was missing from the text and taken from the plan year. */
   yearInferred: boolean;
@@ -267,11 +267,31 @@ function result(text: string, kind: TimeFrameKind, dueDates: IsoDate[] = [], ext
  * @example parseTimeFrame('Quý I và Quý III/2025', 2025).dueDates // ['2025-03-31', '2025-09-30']
  */
 export function parseTimeFrame(value: CellValue | undefined, planYear: number): TimeFrame {
+  // The same few dozen phrases fill a sheet: memoise text cells. Results are frozen because tasks share them.
+  const key = typeof value === 'string' && value.length <= 200 ? `${planYear}\u0000${value}` : null;
+  const cached = key === null ? undefined : memo.get(key);
+  if (cached) return cached;
+  let parsed: TimeFrame;
   try {
-    return parseUnsafe(value ?? null, planYear);
+    parsed = parseUnsafe(value ?? null, planYear);
   } catch {
-    return result(String(value ?? ''), 'unknown', [], { problem: 'không đọc được nội dung ô' });
+    parsed = result(String(value ?? ''), 'unknown', [], { problem: 'không đọc được nội dung ô' });
   }
+  Object.freeze(parsed.dueDates);
+  Object.freeze(parsed);
+  if (key !== null) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, parsed);
+  }
+  return parsed;
+}
+
+const MEMO_LIMIT = 5_000;
+const memo = new Map<string, TimeFrame>();
+
+/** Forget memoised time frames (benchmarks start every run cold). */
+export function resetTimeFrameMemo(): void {
+  memo.clear();
 }
 
 function parseUnsafe(value: CellValue, planYear: number): TimeFrame {

@@ -147,8 +147,16 @@ export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIREC
     return unit;
   }
 
+  const cells = new Map<string, ResolvedUnit[]>();
   return {
     resolve,
-    resolveCell: (value) => splitUnits(value).map(resolve),
+    resolveCell: (value) => {
+      let units = cells.get(value);
+      if (!units) {
+        units = splitUnits(value).map(resolve);
+        if (cells.size < 20_000) cells.set(value, units);
+      }
+      return units;
+    },
   };
 }

@@ -1,0 +1,223 @@
+/**
+ * `npm run bench`: every figure is a ratio of two things measured side by side in the same run (medians over
+ * several runs), so the machine's speed cancels out. Memory is measured in child processes (peak RSS).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import vm from 'node:vm';
+import ExcelJS from 'exceljs';
+import { HyperFormula } from 'hyperformula';
+import { OfficeMockObject } from 'office-addin-mock';
+import { callCatalogue } from '../src/core/catalogue';
+import { isoToSerial } from '../src/core/dates';
+import { reportWorkbook, resetMemos } from '../src/core/index';
+import { makePeriod } from '../src/core/periods';
+import type { WorkbookData } from '../src/core/types';
+import { runReport } from '../src/cli/commands';
+import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
+import { officeCheck, officeReport } from '../src/hosts/office/host';
+import { appsScriptGlobals, FakeSpreadsheet } from '../test/gas/fake';
+import { createExcel, ExcelStore } from '../test/office/fake-excel';
+import { makeDossiers, writeAppendix } from './generate';
+
+const AS_OF = '2024-07-10';
+const PERIOD = makePeriod('H1', 2024);
+const dir = join(tmpdir(), 'cchc-bench');
+mkdirSync(dir, { recursive: true });
+const quiet = { stdout: () => undefined, stderr: () => undefined, progress: () => undefined };
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function time(fn: () => unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+/** Run a and b alternately `runs` times; the medians and their ratio a/b. */
+async function sideBySide(runs: number, a: () => unknown, b: () => unknown) {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    tb.push(await time(b));
+    ta.push(await time(a));
+  }
+  return { a: median(ta), b: median(tb), ratio: median(ta) / median(tb) };
+}
+
+const rows: string[][] = [];
+function row(what: string, ours: string, baseline: string, ratio: number | string, target: string, met: boolean | null) {
+  const r = typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : ratio;
+  rows.push([what, ours, baseline, r, target, met === null ? '—' : met ? 'đạt' : 'KHÔNG ĐẠT']);
+  console.error(`  ${what}: ${r} (${ours} vs ${baseline})`);
+}
+const ms = (v: number) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ms`;
+
+async function appendixFile(tasks: number): Promise<string> {
+  const file = join(dir, `appendix-${tasks}.xlsx`);
+  try {
+    statSync(file);
+  } catch {
+    await writeAppendix(file, tasks);
+  }
+  return file;
+}
+
+async function endToEnd() {
+  for (const [tasks, runs] of [
+    [1_000, 7],
+    [10_000, 5],
+    [50_000, 3],
+  ] as const) {
+    const file = await appendixFile(tasks);
+    const out = join(dir, `out-${tasks}.xlsx`);
+    const base = join(dir, `base-${tasks}.xlsx`);
+    const r = await sideBySide(
+      runs,
+      () => {
+        resetMemos();
+        return runReport([file], { period: 'H1/2024', 'as-of': AS_OF, out }, quiet);
+      },
+      async () => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(file);
+        await wb.xlsx.writeFile(base);
+      },
+    );
+    row(`cchc report, ${tasks.toLocaleString('en')} nhiệm vụ, so với ExcelJS đọc + ghi`, ms(r.a), ms(r.b), r.ratio, '≤ 1.3×', r.ratio <= 1.3);
+  }
+}
+
+async function coreVsLoad() {
+  const file = await appendixFile(10_000);
+  let data: WorkbookData | null = null;
+  const r = await sideBySide(
+    5,
+    () => {
+      resetMemos();
+      const { report } = reportWorkbook(data!, { asOf: AS_OF, period: PERIOD });
+      return report;
+    },
+    async () => {
+      data = workbookToData(await loadWorkbook(file));
+    },
+  );
+  row('core (đọc phụ lục + kiểm tra + mô hình báo cáo), 10.000 nhiệm vụ, so với ExcelJS nạp tệp', ms(r.a), ms(r.b), r.ratio, '≤ 0.25×', r.ratio <= 0.25);
+}
+
+async function dossiersVsHyperFormula() {
+  const n = 200_000;
+  const log = makeDossiers(n);
+  const asGrid = (values: unknown[]) => values.map((v) => [v as never]);
+  const received = asGrid(log.received);
+  const due = asGrid(log.due);
+  const returned = asGrid(log.returned);
+  const ctx = { asOf: AS_OF };
+  const serial = (d: Date | string | null) => (d instanceof Date ? isoToSerial(d.toISOString().slice(0, 10)) : d === null ? null : d);
+  const sheet = log.received.map((r, i) => [serial(r), serial(log.due[i]), serial(log.returned[i])]);
+  const hf = HyperFormula.buildFromArray(sheet as never, { licenseKey: 'gpl-v3', maxRows: n + 10, useArrayArithmetic: true });
+  const asOf = isoToSerial(AS_OF);
+  const A = `A1:A${n}`;
+  const B = `B1:B${n}`;
+  const C = `C1:C${n}`;
+  // The same figure as CCHC_DOSSIER_ONTIME with no period: returned on or before due ÷ (returned, or past due),
+  // over rows whose received cell is a number (blank and #N/A rows left out).
+  const formula = `=SUMPRODUCT(ISNUMBER(${A})*ISNUMBER(${C})*(${C}<=${B}))/SUMPRODUCT(ISNUMBER(${A})*((ISNUMBER(${C}))+(${B}<${asOf})>0))`;
+  let ours = 0;
+  let native = 0;
+  let cell = 0;
+  const r = await sideBySide(
+    3,
+    () => (ours = callCatalogue('CCHC_DOSSIER_ONTIME', [received, due, returned], ctx) as number),
+    () => {
+      hf.setCellContents({ sheet: 0, row: 0, col: 5 + cell++ }, [[formula]]);
+      native = hf.getCellValue({ sheet: 0, row: 0, col: 5 + cell - 1 }) as number;
+    },
+  );
+  if (Math.abs(ours - native) > 1e-9) throw new Error(`the catalogue (${ours}) and HyperFormula (${native}) disagree`);
+  row(`tỷ lệ hồ sơ đúng hẹn, 200.000 dòng: hàm CCHC so với SUMPRODUCT trong HyperFormula (${(ours * 100).toFixed(2)}% cả hai)`, ms(r.a), ms(r.b), 1 / r.ratio, '≥ 10× nhanh hơn', 1 / r.ratio >= 10);
+}
+
+async function appsScript() {
+  const code = readFileSync(new URL('../dist/gas/Code.js', import.meta.url), 'utf8');
+  const kb = Buffer.byteLength(code) / 1024;
+  row('Code.js (Apps Script, đã rút gọn)', `${kb.toFixed(1)} KB`, '150 KB', kb / 150, '≤ 1×', kb <= 150);
+
+  const data = workbookToData(await loadWorkbook(await appendixFile(1_000)));
+  const cold: number[] = [];
+  const evalOnly: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const ss = FakeSpreadsheet.from(data);
+    const t0 = performance.now();
+    const context = vm.createContext({ ...appsScriptGlobals(ss).globals });
+    vm.runInContext(code, context);
+    const t1 = performance.now();
+    (context as { CCHC_ONTIME: (p: string) => unknown }).CCHC_ONTIME('6 tháng/2024');
+    cold.push(performance.now() - t0);
+    evalOnly.push(t1 - t0);
+  }
+  row('khởi động lạnh Apps Script: nạp Code.js + =CCHC_ONTIME() đầu tiên (1.000 nhiệm vụ)', ms(median(cold)), `${ms(median(evalOnly))} chỉ nạp`, '—', 'đo', null);
+
+  const calls = (tasks: number) => {
+    const wb: WorkbookData = { sheets: [{ name: 'Phụ lục', grid: [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'], ...data.sheets[1].grid.slice(3, 3 + tasks)] }] };
+    const ss = FakeSpreadsheet.from(wb);
+    const context = vm.createContext({ ...appsScriptGlobals(ss).globals });
+    vm.runInContext(code, context);
+    ss.calls.reset();
+    (context as { panelCheck: () => unknown; panelReport: (c: string) => unknown }).panelCheck();
+    (context as { panelReport: (c: string) => unknown }).panelReport('H1/2024');
+    return ['getValues', 'setValues', 'getRange'].map((k) => ss.calls.get(k)).join('/');
+  };
+  const big = workbookToData(await loadWorkbook(await appendixFile(10_000)));
+  data.sheets[1].grid = big.sheets[1].grid;
+  const [small, large] = [calls(100), calls(10_000)];
+  row('lệnh gọi Apps Script (getValues/setValues/getRange): 100 so với 10.000 dòng', small, large, small === large ? 'bằng nhau' : 'khác', 'bằng nhau', small === large);
+
+  const syncs = async (tasks: number) => {
+    const wb: WorkbookData = { sheets: [{ name: 'Phụ lục', grid: [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'], ...big.sheets[1].grid.slice(3, 3 + tasks)] }] };
+    const store = ExcelStore.from(wb);
+    (globalThis as Record<string, unknown>).Excel = createExcel(store, (d) => new OfficeMockObject(d) as unknown as Record<string, unknown>);
+    await officeCheck();
+    await officeReport('H1/2024', 'calendar');
+    return String(store.syncs);
+  };
+  const [s1, s2] = [await syncs(100), await syncs(10_000)];
+  row('context.sync() của Excel (kiểm tra + báo cáo): 100 so với 10.000 dòng', s1, s2, s1 === s2 ? 'bằng nhau' : 'khác', 'bằng nhau', s1 === s2);
+}
+
+/** Peak RSS of a child process running one job (MB). */
+function peakMb(job: string, file: string): number {
+  const out = execFileSync('npx', ['tsx', new URL('./memory.ts', import.meta.url).pathname, job, file, join(dir, `mem-${job}.xlsx`)], { encoding: 'utf8' });
+  return Number(out.trim().split('\n').pop());
+}
+
+async function memory() {
+  const file = await appendixFile(50_000);
+  const ours = median([0, 1, 2].map(() => peakMb('report', file)));
+  const base = median([0, 1, 2].map(() => peakMb('exceljs', file)));
+  row('bộ nhớ đỉnh, báo cáo 50.000 nhiệm vụ, so với ExcelJS đọc + ghi', `${ours.toFixed(0)} MB`, `${base.toFixed(0)} MB`, ours / base, '≤ 2×', ours / base <= 2);
+}
+
+async function main() {
+  const only = process.argv[2];
+  console.error('Đang đo (vài phút)…');
+  if (!only || only === 'e2e') await endToEnd();
+  if (!only || only === 'core') await coreVsLoad();
+  if (!only || only === 'dossiers') await dossiersVsHyperFormula();
+  if (!only || only === 'hosts') await appsScript();
+  if (!only || only === 'memory') await memory();
+  const header = ['Phép đo', 'Của ta', 'Đối chứng', 'Tỷ lệ', 'Mục tiêu', 'Kết quả'];
+  console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
+  console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}; trung vị của nhiều lần chạy xen kẽ; ngày tính ${AS_OF}, kỳ 6 tháng/2024.`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
