@@ -34,7 +34,11 @@ function median(values: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/** Collect the previous measurement's garbage first, so neither side pays for the other's (node --expose-gc). */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 async function time(fn: () => unknown): Promise<number> {
+  collect();
   const t = performance.now();
   await fn();
   return performance.now() - t;

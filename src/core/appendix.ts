@@ -84,14 +84,22 @@ function cellText(value: CellValue | undefined): string {
   return cleanText(String(value));
 }
 
-/** Vertical merges give every row of the merge the top cell's value (a lead unit merged over three tasks). */
+/**
+ * Vertical merges give every row of the merge the top cell's value (a lead unit merged over three tasks). Rows no
+ * merge touches are shared with the sheet, not copied: a 50,000-row sheet usually has a handful of merges.
+ */
 function fillVerticalMerges(sheet: SheetData): Grid {
-  const grid = sheet.grid.map((row) => row.slice());
-  for (const m of sheet.merges ?? []) {
-    if (m.bottom <= m.top) continue;
+  const vertical = (sheet.merges ?? []).filter((m) => m.bottom > m.top);
+  if (!vertical.length) return sheet.grid;
+  const grid = sheet.grid.slice();
+  const copied = new Set<number>();
+  for (const m of vertical) {
     const value = grid[m.top]?.[m.left] ?? null;
     for (let r = m.top + 1; r <= m.bottom; r++) {
-      if (!grid[r]) grid[r] = [];
+      if (!copied.has(r)) {
+        grid[r] = (grid[r] ?? []).slice();
+        copied.add(r);
+      }
       if (grid[r][m.left] === null || grid[r][m.left] === undefined || grid[r][m.left] === '') grid[r][m.left] = value;
     }
   }
@@ -284,7 +292,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     const col = columns[role];
     return col === undefined ? null : row[col] ?? null;
   };
-  const hasData = (row: Row) => dataRoles.some((role) => cellText(get(row, role)) !== '');
+  const hasData = (row: Row) => dataRoles.some((role) => !isBlank(get(row, role)));
   const widest = Math.max(...Object.values(columns).map((c) => c as number));
   const isWideMerge = (r: number) =>
     (sheet.merges ?? []).some((m) => m.top <= r && m.bottom >= r && m.right - m.left >= Math.min(2, widest));

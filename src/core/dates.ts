@@ -77,8 +77,7 @@ export function isoToDate(value: IsoDate): Date {
 /** `31/03/2024`: the only way dates are shown to users. */
 export function formatViDate(value: IsoDate | null | undefined): string {
   if (!value) return '';
-  const { year, month, day } = parseIso(value);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  return `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`;
 }
 
 /** Plausible serial range for a date typed in a date column (1954–2119); outside it a number is not a date. */
