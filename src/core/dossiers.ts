@@ -3,7 +3,7 @@
  * returned date, and whether it was filed online and digitised. The seeds' headline targets (đúng hẹn ≥ 98 %,
  * trực tuyến ≥ 70 %, số hóa) are computed here, for a period, the way QĐ 766/QĐ-TTg counts them.
  */
-import { cellToIso } from './dates';
+import { cellToIso, isoToSerial } from './dates';
 import { findTextDate } from './status';
 import { foldKey } from './text';
 import type { IndicatorDefinition } from './indicators';
@@ -36,9 +36,21 @@ export function isErrorCell(value: CellValue | undefined): boolean {
   return typeof value === 'string' && ERROR_CELL.test(value.trim());
 }
 
-function dateOf(value: CellValue | undefined): IsoDate | null {
-  if (value === null || value === undefined || value === '' || isErrorCell(value)) return null;
-  return cellToIso(value) ?? (typeof value === 'string' ? findTextDate(value) : null);
+const DAY_MS = 86_400_000;
+/** Days since 1899-12-30, so Date cells, serial numbers and text compare as plain numbers. */
+const SERIAL_OFFSET = 25_569;
+
+/** A date cell as a serial day number (no string built per cell: exports run to 200,000 rows). */
+function dayOf(value: CellValue | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) {
+    const t = value.getTime();
+    return Number.isNaN(t) ? null : Math.floor(t / DAY_MS) + SERIAL_OFFSET;
+  }
+  if (typeof value === 'number') return value >= 20_000 && value <= 80_000 ? Math.floor(value) : null;
+  if (typeof value !== 'string' || isErrorCell(value)) return null;
+  const iso = cellToIso(value) ?? findTextDate(value);
+  return iso ? isoToSerial(iso) : null;
 }
 
 /** "Có", "x", TRUE, 1, "Trực tuyến", "Mức độ 4"… → true; "Không", FALSE, 0, "Trực tiếp" → false; else null. */
@@ -68,32 +80,35 @@ export interface DossierColumns {
 export function countDossiers(columns: DossierColumns, span: { start: IsoDate; end: IsoDate } | null, asOf: IsoDate): DossierCounts {
   const counts: DossierCounts = { received: 0, settled: 0, onTime: 0, online: 0, digitised: 0, skipped: 0 };
   const n = columns.received.length;
+  const start = span ? isoToSerial(span.start) : -Infinity;
+  const end = span ? isoToSerial(span.end) : Infinity;
+  const today = isoToSerial(asOf);
   for (let i = 0; i < n; i++) {
     const raw = columns.received[i];
     if (raw === null || raw === undefined || raw === '') continue;
-    const received = dateOf(raw);
-    if (!received) {
+    const received = dayOf(raw);
+    if (received === null) {
       counts.skipped++;
       continue;
     }
-    if (span && (received < span.start || received > span.end)) continue;
+    if (received < start || received > end) continue;
     if (columns.due) {
-      const due = dateOf(columns.due[i]);
-      if (!due) {
+      const due = dayOf(columns.due[i]);
+      if (due === null) {
         counts.skipped++;
         continue;
       }
       const returnedRaw = columns.returned?.[i];
-      const returned = dateOf(returnedRaw);
-      if (returnedRaw !== null && returnedRaw !== undefined && returnedRaw !== '' && !returned) {
+      const returned = dayOf(returnedRaw);
+      if (returnedRaw !== null && returnedRaw !== undefined && returnedRaw !== '' && returned === null) {
         counts.skipped++;
         continue;
       }
       counts.received++;
-      if (returned) {
+      if (returned !== null) {
         counts.settled++;
         if (returned <= due) counts.onTime++;
-      } else if (due < asOf) {
+      } else if (due < today) {
         counts.settled++;
       }
     } else {
