@@ -136,3 +136,21 @@ describe('the summary tab', () => {
     expect(checkWorkbook(workbook, { asOf }).findings).toEqual(a.findings);
   });
 });
+
+describe('the data problems in the tab', () => {
+  it('summarises many problems by kind, lists the first 50 errors first, and keeps every one in the report data', () => {
+    const grid = [
+      ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'],
+      ...Array.from({ length: 120 }, (_, i) => [i + 1, `Việc ${i + 1}`, i % 2 ? 'VP Sở' : null, i % 3 ? 'Quý I/2024' : 'sớm', 'Đang thực hiện']),
+    ];
+    const { report, sheet } = reportWorkbook({ sheets: [{ name: 'PL', grid }] }, { asOf, period: makePeriod('Q1', 2024), planYear: 2024 });
+    expect(report.problems.length).toBe(100);
+    const texts = sheet.cells.map((c) => c.value);
+    expect(texts).toContain('Loại vấn đề');
+    const summary = sheet.cells.filter((c, i) => sheet.cells[i - 1]?.value === 'Chưa có đơn vị chủ trì' || sheet.cells[i - 1]?.value === 'Thời hạn không đọc được');
+    expect(summary.map((c) => c.value)).toEqual([60, 40]);
+    const listed = sheet.cells.filter((c) => typeof c.value === 'string' && /^Nhiệm vụ \d+ \(dòng \d+\) chưa có đơn vị chủ trì|^Không đọc được thời hạn/.test(c.value));
+    expect(listed).toHaveLength(50);
+    expect(texts).toContain('… và 50 vấn đề khác. Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.');
+  });
+});

@@ -55,21 +55,39 @@ export function placeReportSheet(wb: ExcelJS.Workbook, report: ReportSheet): str
     views: [{ showGridLines: false }],
   });
   report.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const inTable = (r: number, c: number) => report.tables.some((t) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right);
+  // One style object per distinct look, shared by its cells: ExcelJS serialises a style object once (it keys its
+  // cache on the object), which halves the time to write a long tab. Shared objects are never mutated afterwards.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styled = new Set<string>();
   for (const cell of report.cells) {
+    const bordered = inTable(cell.row, cell.col);
+    const key = [cell.style ?? 'body', cell.format ?? '', typeof cell.value, cell.align ?? 'left', cell.wrap ?? false, bordered].join('|');
+    let style = styles.get(key);
+    if (!style) {
+      const look = STYLES[cell.style ?? 'body'];
+      const format = cell.format ? FORMATS[cell.format] : undefined;
+      style = {
+        font: { name: FONT, size: 12, ...look.font },
+        alignment: { horizontal: cell.align ?? 'left', vertical: 'middle', wrapText: cell.wrap ?? false },
+        ...(look.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: look.fill } } } : {}),
+        ...(format && !(cell.format === 'text' && typeof cell.value === 'number') ? { numFmt: format } : {}),
+        ...(bordered ? { border: { top: THIN, left: THIN, bottom: THIN, right: THIN } } : {}),
+      };
+      styles.set(key, style);
+    }
     const target = ws.getCell(cell.row + 1, cell.col + 1);
     // Strings stay strings: ExcelJS writes them as shared strings, never as formulas, whatever they start with.
     target.value = cell.date ? isoToDate(cell.date) : cell.value;
-    const style = STYLES[cell.style ?? 'body'];
-    target.font = { name: FONT, size: 12, ...style.font };
-    if (style.fill) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
-    const format = cell.format ? FORMATS[cell.format] : undefined;
-    if (format && !(cell.format === 'text' && typeof cell.value === 'number')) target.numFmt = format;
-    target.alignment = { horizontal: cell.align ?? 'left', vertical: 'middle', wrapText: cell.wrap ?? false };
+    target.style = style as ExcelJS.Style;
+    styled.add(`${cell.row}:${cell.col}`);
   }
   for (const m of report.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  // Empty cells inside a table still need their borders.
+  const border = { border: { top: THIN, left: THIN, bottom: THIN, right: THIN } } as Partial<ExcelJS.Style>;
   for (const t of report.tables) {
     for (let r = t.top; r <= t.bottom; r++) {
-      for (let c = t.left; c <= t.right; c++) ws.getCell(r + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      for (let c = t.left; c <= t.right; c++) if (!styled.has(`${r}:${c}`)) ws.getCell(r + 1, c + 1).style = border as ExcelJS.Style;
     }
   }
   estimateRowHeights(report).forEach((h, i) => (ws.getRow(i + 1).height = h));

@@ -70,6 +70,26 @@ export const DATA_PROBLEM_CODES: readonly FindingCode[] = [
   'UNKNOWN_STATUS',
 ];
 
+/** Short Vietnamese names of the codes, for summaries. */
+export const FINDING_LABELS: Record<FindingCode, string> = {
+  MISSING_OWNER: 'Chưa có đơn vị chủ trì',
+  MISSING_DEADLINE: 'Chưa có thời gian thực hiện',
+  UNREADABLE_DEADLINE: 'Thời hạn không đọc được',
+  VAGUE_DEADLINE: 'Thời hạn không có mốc cụ thể',
+  VAGUE_OWNER: 'Đơn vị chủ trì chung chung',
+  UNKNOWN_UNIT: 'Đơn vị ngoài danh mục',
+  OVERDUE: 'Quá hạn',
+  DONE_WITHOUT_DATE: 'Hoàn thành nhưng chưa ghi ngày',
+  DATE_WITHOUT_DONE: 'Có ngày hoàn thành nhưng tiến độ chưa xong',
+  UNREADABLE_DONE_DATE: 'Ngày hoàn thành không đọc được',
+  FUTURE_DONE_DATE: 'Ngày hoàn thành sau hôm nay',
+  UNKNOWN_STATUS: 'Tiến độ không hiểu được',
+  OUTSIDE_PLAN_YEAR: 'Thời hạn ngoài năm kế hoạch',
+  DUPLICATE_NUMBER: 'Trùng số thứ tự',
+  EMPTY_TASK: 'Dòng chưa có nội dung',
+  NO_STATUS_COLUMN: 'Chưa có cột tiến độ',
+};
+
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' };
 
 const DEADLINE_EXAMPLES = '31/03/2024, Tháng 3/2024, Quý I/2024, 6 tháng đầu năm, Năm 2024, Hằng quý, Thường xuyên';

@@ -1,5 +1,5 @@
 import type { Appendix } from './appendix';
-import { DATA_PROBLEM_CODES, SEVERITY_LABELS, type Finding } from './checks';
+import { DATA_PROBLEM_CODES, FINDING_LABELS, SEVERITY_LABELS, type Finding, type FindingCode } from './checks';
 import { formatViDate } from './dates';
 import {
   countOutcomes,
@@ -201,6 +201,8 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 const COLS = 9;
+/** Individual data problems listed in the tab; more are summarised by kind. */
+export const PROBLEMS_LISTED = 50;
 
 function pct(value: number | null): Pick<ReportCell, 'value' | 'format'> {
   return value === null ? { value: '—', format: 'text' } : { value, format: 'percent' };
@@ -325,9 +327,24 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   );
 
   line(`VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (${report.problems.length})`, 'heading');
+  // The tab goes upward: counts by kind, then the first problems (errors first). The full list is in the panel's
+  // Kiểm tra view and `cchc check`; the report's JSON keeps every one.
+  const byCode = new Map<FindingCode, number>();
+  for (const f of report.problems) byCode.set(f.code, (byCode.get(f.code) ?? 0) + 1);
+  // The layout must not depend on how many problems there are (hosts pay per merge and border), so the summary
+  // table is there whenever there is a problem, and the closing line always.
+  if (report.problems.length) {
+    table(
+      ['STT', 'Loại vấn đề', 'Số lượng'],
+      [...byCode.entries()].sort((a, b) => b[1] - a[1]).map(([code, n], i) => [int(i + 1), { value: FINDING_LABELS[code] }, int(n)]),
+      '',
+    );
+  }
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const listed = [...report.problems].sort((a, b) => order[a.severity] - order[b.severity] || a.row - b.row).slice(0, PROBLEMS_LISTED);
   table(
     ['STT', 'Vấn đề', 'Mức độ', 'Ô'],
-    report.problems.map((f, i) => [
+    listed.map((f, i) => [
       int(i + 1),
       { value: f.message },
       { value: SEVERITY_LABELS[f.severity], align: 'center', style: f.severity === 'error' ? 'bad' : 'body' },
@@ -335,6 +352,10 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     ]),
     'Không có vấn đề dữ liệu.',
   );
+  row--;
+  const more = report.problems.length - listed.length;
+  line(`${more > 0 ? `… và ${more} vấn đề khác. ` : ''}Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.`, 'muted');
+  row++;
 
   line(`${REPORT_MARKER} từ trang "${report.sheet}" ngày ${formatViDate(report.asOf)}. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.`, 'muted');
 
