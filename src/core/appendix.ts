@@ -298,12 +298,20 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     (sheet.merges ?? []).some((m) => m.top <= r && m.bottom >= r && m.right - m.left >= Math.min(2, widest));
 
   // Which numbering do tasks use? The class most rows with a deadline or an owner have.
+  // First pass: what each row is, kept for the second pass so no row is examined twice.
+  const info: ({ tt: string; cls: NumberClass; data: boolean } | null)[] = [];
   const classCounts = new Map<NumberClass, number>();
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    if (!hasData(row) || isRepeatedHeader(row, columns)) continue;
-    const cls = classifyNumber(numberText(get(row, 'number')));
-    if (cls !== 'empty') classCounts.set(cls, (classCounts.get(cls) ?? 0) + 1);
+    if (row.every(isBlank) || isRepeatedHeader(row, columns) || isColumnNumberRow(row)) {
+      info[r] = null;
+      continue;
+    }
+    const tt = numberText(get(row, 'number'));
+    const cls = classifyNumber(tt);
+    const data = hasData(row);
+    info[r] = { tt, cls, data };
+    if (data && cls !== 'empty') classCounts.set(cls, (classCounts.get(cls) ?? 0) + 1);
   }
   let taskClass: NumberClass | null = null;
   for (const [cls, n] of classCounts) if (!taskClass || n > (classCounts.get(taskClass) ?? 0)) taskClass = cls;
@@ -314,14 +322,12 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
   let last: PendingTask | null = null;
 
   for (let r = header.bottom + 1; r < grid.length; r++) {
+    const known = info[r];
+    if (!known) continue;
     const row = grid[r] ?? [];
-    if (row.every(isBlank)) continue;
-    if (isRepeatedHeader(row, columns) || isColumnNumberRow(row)) continue;
     const texts = () => row.map((v) => cellText(v ?? null));
-    const tt = numberText(get(row, 'number'));
-    const cls = classifyNumber(tt);
+    const { tt, cls, data } = known;
     const content = cellText(get(row, 'task'));
-    const data = hasData(row);
 
     if (cls === 'empty') {
       const lastContent = last ? cellText((last.parts.task ?? []).join(' ')) : '';
