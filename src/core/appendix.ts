@@ -1,7 +1,7 @@
 import { cellToIso, formatViDate } from './dates';
 import { assignRoles, matchHeader, ROLE_LABELS, HEADER_PATTERNS, type ColumnRole } from './headers';
 import { findTextDate, readStatus, type StatusReading } from './status';
-import { cleanText, foldText } from './text';
+import { cleanText, foldText, isErrorCell } from './text';
 import { parseTimeFrame, type TimeFrame } from './timeframe';
 import type { CellValue, Grid, IsoDate, SheetData, WorkbookData } from './types';
 import { createUnitResolver, type ResolvedUnit, type UnitDirectory } from './units';
@@ -34,6 +34,8 @@ export interface Task {
   doneDateProblem: string | null;
   product: string;
   note: string;
+  /** Cells showing a formula error (#REF!, #N/A…): read as empty, reported as ERROR_CELL. */
+  errorCells: { row: number; col: number; value: string }[];
 }
 
 export interface Section {
@@ -89,7 +91,8 @@ function cellText(value: CellValue | undefined): string {
  * merge touches are shared with the sheet, not copied: a 50,000-row sheet usually has a handful of merges.
  */
 function fillVerticalMerges(sheet: SheetData): Grid {
-  const vertical = (sheet.merges ?? []).filter((m) => m.bottom > m.top);
+  // Only one-column merges: a block merged over several columns is a heading or a pasted picture, not a value.
+  const vertical = (sheet.merges ?? []).filter((m) => m.bottom > m.top && m.left === m.right);
   if (!vertical.length) return sheet.grid;
   const grid = sheet.grid.slice();
   const copied = new Set<number>();
@@ -244,6 +247,14 @@ interface PendingTask {
   tt: string;
   section: string | null;
   parts: Partial<Record<ColumnRole, CellValue[]>>;
+  errorCells: { row: number; col: number; value: string }[];
+}
+
+/** Add a row's cell for a role to a task; error cells are set aside, not read as text. */
+function collect(task: PendingTask, role: ColumnRole, value: CellValue, row: number, col: number) {
+  if (value === null || value === '') return;
+  if (isErrorCell(value)) task.errorCells.push({ row, col, value: value.trim() });
+  else (task.parts[role] ??= []).push(value);
 }
 
 /**
@@ -337,10 +348,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
         (content === '' || startsLowercase(content) || !SENTENCE_END.test(lastContent));
       if (continues && last) {
         last.rows.push(r + 1);
-        for (const role of Object.keys(columns) as ColumnRole[]) {
-          const v = get(row, role);
-          if (v !== null && v !== '') (last.parts[role] ??= []).push(v);
-        }
+        for (const role of Object.keys(columns) as ColumnRole[]) collect(last, role, get(row, role), r + 1, columns[role] as number);
         continue;
       }
       if (!data) {
@@ -368,11 +376,8 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
       continue;
     }
 
-    const task: PendingTask = { rows: [r + 1], tt, section: currentSection, parts: {} };
-    for (const role of Object.keys(columns) as ColumnRole[]) {
-      const v = get(row, role);
-      if (v !== null && v !== '') task.parts[role] = [v];
-    }
+    const task: PendingTask = { rows: [r + 1], tt, section: currentSection, parts: {}, errorCells: [] };
+    for (const role of Object.keys(columns) as ColumnRole[]) collect(task, role, get(row, role), r + 1, columns[role] as number);
     pending.push(task);
     last = task;
   }
@@ -430,6 +435,7 @@ function buildTask(p: PendingTask, planYear: number, resolver: ReturnType<typeof
     doneDateProblem,
     product: joined(p.parts.product, ' '),
     note: joined(p.parts.note, ' '),
+    errorCells: p.errorCells,
   };
 }
 

@@ -195,7 +195,7 @@ function looseTask(deadline: TimeFrame, statusValue: CellValue | undefined, done
     doneValue === undefined ? status.date : cellToIso(doneValue) ?? (typeof doneValue === 'string' ? findTextDate(doneValue) : null);
   return {
     row: 0, rows: [], tt: '', section: null, content: '', leadText: '', owners: [], coordinatorsText: '', coordinators: [],
-    deadline, status, doneDate, doneDateProblem: null, product: '', note: '',
+    deadline, status, doneDate, doneDateProblem: null, product: '', note: '', errorCells: [],
   };
 }
 

@@ -22,6 +22,8 @@ export type FindingCode =
   | 'OUTSIDE_PLAN_YEAR'
   | 'DUPLICATE_NUMBER'
   | 'EMPTY_TASK'
+  | 'ERROR_CELL'
+  | 'NO_TASKS'
   | 'NO_STATUS_COLUMN';
 
 export interface Finding {
@@ -51,6 +53,8 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   OUTSIDE_PLAN_YEAR: 'warning',
   DUPLICATE_NUMBER: 'warning',
   EMPTY_TASK: 'warning',
+  ERROR_CELL: 'warning',
+  NO_TASKS: 'warning',
   VAGUE_DEADLINE: 'info',
   UNKNOWN_UNIT: 'info',
   NO_STATUS_COLUMN: 'info',
@@ -63,6 +67,7 @@ export const DATA_PROBLEM_CODES: readonly FindingCode[] = [
   'UNREADABLE_DEADLINE',
   'VAGUE_OWNER',
   'EMPTY_TASK',
+  'ERROR_CELL',
   'DUPLICATE_NUMBER',
   'DONE_WITHOUT_DATE',
   'DATE_WITHOUT_DONE',
@@ -87,6 +92,8 @@ export const FINDING_LABELS: Record<FindingCode, string> = {
   OUTSIDE_PLAN_YEAR: 'Thời hạn ngoài năm kế hoạch',
   DUPLICATE_NUMBER: 'Trùng số thứ tự',
   EMPTY_TASK: 'Dòng chưa có nội dung',
+  ERROR_CELL: 'Ô báo lỗi công thức',
+  NO_TASKS: 'Không có nhiệm vụ nào',
   NO_STATUS_COLUMN: 'Chưa có cột tiến độ',
 };
 
@@ -127,13 +134,33 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
     );
   }
 
+  if (!appendix.tasks.length) {
+    add(
+      null,
+      appendix.headerRows[appendix.headerRows.length - 1],
+      'task',
+      'NO_TASKS',
+      'Không đọc được nhiệm vụ nào dưới hàng tiêu đề: kiểm tra cột TT và Nội dung nhiệm vụ, và bỏ gộp các ô của bảng nếu có.',
+    );
+  }
+
   const seen = new Map<string, Task>();
   for (const task of appendix.tasks) {
     const name = taskName(task);
-    const blank = !task.content && !task.leadText && task.deadline.kind === 'missing' && !task.status.text;
+    const blank = !task.content && !task.leadText && task.deadline.kind === 'missing' && !task.status.text && !task.errorCells.length;
 
     if (!task.content) {
       add(task, task.row, 'task', 'EMPTY_TASK', `${name} chưa có nội dung: nhập nội dung nhiệm vụ, hoặc xóa dòng nếu không dùng.`);
+    }
+    for (const cell of task.errorCells) {
+      findings.push({
+        row: cell.row,
+        column: columnLetter(cell.col),
+        code: 'ERROR_CELL',
+        severity: SEVERITY.ERROR_CELL,
+        message: `Ô ${columnLetter(cell.col)}${cell.row} đang báo lỗi ${cell.value}: sửa công thức hoặc nhập lại giá trị (công cụ coi ô này là trống).`,
+        tt: task.tt,
+      });
     }
     if (task.tt) {
       const key = `${task.section ?? ''}\u0000${task.tt.replace(/[.)]$/, '')}`;

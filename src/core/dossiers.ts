@@ -5,7 +5,7 @@
  */
 import { cellToIso, isoToSerial } from './dates';
 import { findTextDate } from './status';
-import { foldKey } from './text';
+import { foldKey, isErrorCell } from './text';
 import type { IndicatorDefinition } from './indicators';
 import type { CellValue, Grid, IsoDate, WorkbookData } from './types';
 
@@ -30,11 +30,6 @@ export interface DossierRates {
   digitised: number | null;
 }
 
-const ERROR_CELL = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)/i;
-
-export function isErrorCell(value: CellValue | undefined): boolean {
-  return typeof value === 'string' && ERROR_CELL.test(value.trim());
-}
 
 const DAY_MS = 86_400_000;
 /** Days since 1899-12-30, so Date cells, serial numbers and text compare as plain numbers. */

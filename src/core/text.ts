@@ -5,8 +5,9 @@
  * stray line breaks; every comparison goes through `foldText`, every displayed value through `cleanText`.
  */
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t]/g;
+// A zero-width space pasted from the web usually stands where a space was; the other invisibles are dropped.
+const INVISIBLE = /[\u200C\u200D\u2060\uFEFF\u00AD]/g;
+const SPACES = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\t]/g;
 
 /** Anything that needs work: combining marks (NFD), odd spaces, invisibles, line breaks, runs of spaces, edges. */
 const NEEDS_CLEANING = /[\u0300-\u036f\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2060\u3000\uFEFF\u00AD\t\r\n]| {2}|^ | $/;
@@ -72,4 +73,11 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
+}
+
+const ERROR_CELL = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)/i;
+
+/** A cell showing a formula error (#REF!, #N/A…), as hosts hand them over: the error's text. */
+export function isErrorCell(value: unknown): value is string {
+  return typeof value === 'string' && ERROR_CELL.test(value.trim());
 }

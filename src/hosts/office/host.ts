@@ -29,8 +29,22 @@ export const officeInit = () => withWorkbook(async (_c, wb) => panelInit(wb, tod
 export const officeCheck = () => withWorkbook(async (_c, wb) => panelCheck(wb, today()));
 export const officeIndicators = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelIndicators(wb, today(), code, cutoff));
 
-/** Write the quarterly tab: our previous tab of that name is reused; a user's sheet of that name is left alone. */
-export function officeReport(code: string, cutoff: Cutoff) {
+/**
+ * Write the quarterly tab: our previous tab of that name is reused; a user's sheet of that name is left alone.
+ * Two people clicking at once may both find no tab and both add it: the second add fails (ItemAlreadyExists), and
+ * that run starts over once, now finding the other's tab as its own and replacing it.
+ */
+export async function officeReport(code: string, cutoff: Cutoff) {
+  try {
+    return await writeReportOnce(code, cutoff);
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    if (e?.code === 'ItemAlreadyExists' || /already exists/i.test(String(e?.message))) return writeReportOnce(code, cutoff);
+    throw err;
+  }
+}
+
+function writeReportOnce(code: string, cutoff: Cutoff) {
   return withWorkbook(async (context, wb) => {
     const { report, sheet } = reportFor(wb, today(), code, cutoff);
     let name = sheet.name;
