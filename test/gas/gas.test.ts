@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,22 +5,15 @@ import { readAppendix } from '../../src/core/appendix';
 import { callCatalogue } from '../../src/core/catalogue';
 import { formatViDate } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
-import { buildExampleWorkbook } from '../../src/cli/example';
-import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
-import { buildSeed002, buildSheets, OUTCOMES_ROWS, tempDir, utc } from '../fixtures/workbooks';
+import { buildHostFixtures, cchcJson, type FixtureName } from '../fixtures/hosts';
+import { tempDir, utc } from '../fixtures/workbooks';
 import { FakeSpreadsheet, isoIn, loadCodeJs, midnightIn } from './fake';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const dir = tempDir();
 const today = isoIn(new Date(), TZ);
-const files: Record<string, string> = {};
-const data: Record<string, WorkbookData> = {};
-
-function cchcJson(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/cchc.js', ...args, '--as-of', today, '--json'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
-}
+let files: Record<FixtureName, string>;
+let data: Record<FixtureName, WorkbookData>;
 
 function plain(value: unknown): unknown {
   if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return formatViDate(isoIn(value as Date, TZ));
@@ -29,18 +21,7 @@ function plain(value: unknown): unknown {
 }
 
 beforeAll(async () => {
-  files.seed = join(dir, 'seed002.xlsx');
-  files.example = join(dir, 'example.xlsx');
-  files.outcomes = join(dir, 'outcomes.xlsx');
-  await buildSeed002(files.seed);
-  await buildExampleWorkbook(files.example);
-  const rows = OUTCOMES_ROWS.map((r) => [...r]);
-  rows[8][1] = '=HYPERLINK("http://x.invalid","bấm")';
-  await buildSheets(files.outcomes, [
-    { name: 'Hướng dẫn', rows: [['Ghi chú'], ['Cập nhật hằng tháng']] },
-    { name: 'Phụ lục', rows },
-  ]);
-  for (const [key, file] of Object.entries(files)) data[key] = workbookToData(await loadWorkbook(file));
+  ({ files, data } = await buildHostFixtures(dir));
 });
 
 describe('the Apps Script bundle', () => {
@@ -61,10 +42,10 @@ describe('the Apps Script bundle', () => {
     expect(ui.sidebars).toEqual(['Sidebar']);
   });
 
-  it.each(['seed', 'example', 'outcomes'])('finds the same problems in the %s fixture as cchc check', (key) => {
+  it.each(['seed', 'example', 'outcomes'] as const)('finds the same problems in the %s fixture as cchc check', (key) => {
     const { gas } = loadCodeJs(FakeSpreadsheet.from(data[key]));
     const view = gas.panelCheck() as { sheet: string; tasks: number; findings: Record<string, unknown>[] };
-    const cli = cchcJson('check', files[key]);
+    const cli = cchcJson(today, 'check', files[key]);
     expect(view.sheet).toBe(cli.sheet);
     expect(view.tasks).toBe(cli.tasks.length);
     const pick = (f: Record<string, unknown>) => ({ row: f.row, column: f.column, code: f.code, severity: f.severity, message: f.message });
@@ -78,7 +59,7 @@ describe('the Apps Script bundle', () => {
     const { gas, lock } = loadCodeJs(ss);
     const done = gas.panelReport('Q1/2024', 'calendar') as { tab: string; rates: unknown; totals: unknown; url: string };
     const out = join(dir, 'cli-report.xlsx');
-    const cli = cchcJson('report', files.outcomes, '--period', 'Q1/2024', '--out', out);
+    const cli = cchcJson(today, 'report', files.outcomes, '--period', 'Q1/2024', '--out', out);
     expect(done.tab).toBe('Báo cáo Quý I-2024');
     expect(done.url).toMatch(/#gid=\d+$/);
     expect(done.rates).toEqual(cli.rates);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
@@ -6,15 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/core/catalogue';
 import { formatViDate, serialToIso, todayIso } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
-import { buildExampleWorkbook } from '../../src/cli/example';
-import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
 import { officeAddTrackingColumns, officeCheck, officeHighlight, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
-import { buildSeed002, buildSheets, OUTCOMES_ROWS, tempDir, utc } from '../fixtures/workbooks';
+import { buildHostFixtures, cchcJson, type FixtureName } from '../fixtures/hosts';
+import { tempDir, utc } from '../fixtures/workbooks';
 import { createExcel, ExcelStore } from './fake-excel';
 
 const dir = tempDir();
-const files: Record<string, string> = {};
-const data: Record<string, WorkbookData> = {};
+let files: Record<FixtureName, string>;
+let data: Record<FixtureName, WorkbookData>;
 const today = todayIso();
 
 /** Point the Excel global at a fresh in-memory workbook, ranges as office-addin-mock objects. */
@@ -24,32 +22,15 @@ function useWorkbook(workbook: WorkbookData): ExcelStore {
   return store;
 }
 
-function cchcJson(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/cchc.js', ...args, '--as-of', today, '--json'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
-}
-
 beforeAll(async () => {
-  files.seed = join(dir, 'seed002.xlsx');
-  files.example = join(dir, 'example.xlsx');
-  files.outcomes = join(dir, 'outcomes.xlsx');
-  await buildSeed002(files.seed);
-  await buildExampleWorkbook(files.example);
-  const rows = OUTCOMES_ROWS.map((r) => [...r]);
-  rows[8][1] = '=HYPERLINK("http://x.invalid","bấm")';
-  await buildSheets(files.outcomes, [
-    { name: 'Hướng dẫn', rows: [['Ghi chú'], ['Cập nhật hằng tháng']] },
-    { name: 'Phụ lục', rows },
-  ]);
-  for (const [k, f] of Object.entries(files)) data[k] = workbookToData(await loadWorkbook(f));
+  ({ files, data } = await buildHostFixtures(dir));
 });
 
 describe('the Excel host over Office.js', () => {
-  it.each(['seed', 'example', 'outcomes'])('finds the same problems in the %s fixture as cchc check', async (k) => {
+  it.each(['seed', 'example', 'outcomes'] as const)('finds the same problems in the %s fixture as cchc check', async (k) => {
     useWorkbook(data[k]);
     const view = await officeCheck();
-    const cli = cchcJson('check', files[k]);
+    const cli = cchcJson(today, 'check', files[k]);
     const pick = (f: { row: unknown; column: unknown; code: unknown; severity: unknown; message: unknown }) => ({ row: f.row, column: f.column, code: f.code, severity: f.severity, message: f.message });
     expect(view.findings.map(pick)).toEqual(cli.findings.map(pick));
     expect(view.tasks).toBe(cli.tasks.length);
@@ -60,7 +41,7 @@ describe('the Excel host over Office.js', () => {
     const before = store.sheets.map((s) => [s.name, store.dump(s.name)]);
     const done = await officeReport('Q1/2024', 'calendar');
     const out = join(dir, 'cli.xlsx');
-    const cli = cchcJson('report', files.outcomes, '--period', 'Q1/2024', '--out', out);
+    const cli = cchcJson(today, 'report', files.outcomes, '--period', 'Q1/2024', '--out', out);
     expect(done).toMatchObject({ tab: 'Báo cáo Quý I-2024', rates: cli.rates, totals: cli.totals });
     expect(store.sheets.map((s) => s.name)).toEqual(['Hướng dẫn', 'Phụ lục', 'Báo cáo Quý I-2024']);
     for (const [name, values] of before) expect(store.dump(name as string)).toEqual(values);
