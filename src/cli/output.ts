@@ -3,6 +3,7 @@ import { SEVERITY_LABELS, type Finding } from '../core/checks';
 import { formatViDate } from '../core/dates';
 import { OUTCOME_LABELS } from '../core/indicators';
 import type { QuarterlyReport } from '../core/report';
+import { formatPercent } from '../core/text';
 import type { Severity } from '../core/types';
 
 /** `cchc check --json`: the contract other scripts read. Extend, never rename. */
@@ -74,9 +75,7 @@ function pad(text: string, width: number): string {
   return length >= width ? text : text + ' '.repeat(width - length);
 }
 
-function percent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
-}
+const percent = formatPercent;
 
 export function formatCheck(appendix: Appendix, findings: Finding[], asOf: string): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;

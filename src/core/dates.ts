@@ -58,6 +58,12 @@ export function serialToIso(serial: number): IsoDate | null {
   return fromMs(SERIAL_EPOCH_MS + Math.floor(serial) * DAY_MS);
 }
 
+/** A host Date (a calendar date in UTC fields) as a serial day number, without building a string. */
+export function dateToSerial(value: Date): number | null {
+  const t = value.getTime();
+  return Number.isNaN(t) ? null : Math.floor((t - SERIAL_EPOCH_MS) / DAY_MS);
+}
+
 export function isoToSerial(value: IsoDate): number {
   return Math.round((toMs(value) - SERIAL_EPOCH_MS) / DAY_MS);
 }

@@ -3,7 +3,7 @@
  * returned date, and whether it was filed online and digitised. The seeds' headline targets (đúng hẹn ≥ 98 %,
  * trực tuyến ≥ 70 %, số hóa) are computed here, for a period, the way QĐ 766/QĐ-TTg counts them.
  */
-import { cellToIso, isoToSerial } from './dates';
+import { cellToIso, dateToSerial, isoToSerial, isPlausibleSerial } from './dates';
 import { findTextDate } from './status';
 import { foldKey, isErrorCell } from './text';
 import type { IndicatorDefinition } from './indicators';
@@ -31,18 +31,14 @@ export interface DossierRates {
 }
 
 
-const DAY_MS = 86_400_000;
-/** Days since 1899-12-30, so Date cells, serial numbers and text compare as plain numbers. */
-const SERIAL_OFFSET = 25_569;
-
-/** A date cell as a serial day number (no string built per cell: exports run to 200,000 rows). */
+/**
+ * A date cell as a serial day number, so Date cells, serial numbers and text compare as plain numbers (no string
+ * built per cell: exports run to 200,000 rows).
+ */
 function dayOf(value: CellValue | undefined): number | null {
   if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) {
-    const t = value.getTime();
-    return Number.isNaN(t) ? null : Math.floor(t / DAY_MS) + SERIAL_OFFSET;
-  }
-  if (typeof value === 'number') return value >= 20_000 && value <= 80_000 ? Math.floor(value) : null;
+  if (value instanceof Date) return dateToSerial(value);
+  if (typeof value === 'number') return isPlausibleSerial(value) ? Math.floor(value) : null;
   if (typeof value !== 'string' || isErrorCell(value)) return null;
   const iso = cellToIso(value) ?? findTextDate(value);
   return iso ? isoToSerial(iso) : null;

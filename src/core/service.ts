@@ -135,6 +135,52 @@ export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: st
   };
 }
 
+/** Where the "Tiến độ" / "Ngày hoàn thành" columns go: after the last used column, over the task rows. */
+export interface TrackingColumnsPlan {
+  sheet: string;
+  /** 1-based rows. */
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  /** 0-based: the first column with nothing in it, so no existing column moves or is overwritten. */
+  firstFreeColumn: number;
+  needStatus: boolean;
+  needDoneDate: boolean;
+  /** The headers to add, in order; empty when the appendix has both columns. */
+  headers: string[];
+}
+
+export function trackingColumnsPlan(workbook: WorkbookData, today: IsoDate): TrackingColumnsPlan {
+  const settings = readSettings(workbook);
+  const { appendix } = checkWorkbook(workbook, options(workbook, settings, settings.asOf ?? today));
+  const grid = workbook.sheets.find((s) => s.name === appendix.sheet)?.grid ?? [];
+  const lastTask = appendix.tasks[appendix.tasks.length - 1];
+  const needStatus = appendix.columns.status === undefined;
+  const needDoneDate = appendix.columns.doneDate === undefined;
+  return {
+    sheet: appendix.sheet,
+    headerRow: appendix.headerRows[0],
+    firstRow: appendix.headerRows[appendix.headerRows.length - 1] + 1,
+    lastRow: lastTask ? Math.max(...lastTask.rows) : appendix.headerRows[0] + 1,
+    firstFreeColumn: Math.max(0, ...grid.map((r) => r.length)),
+    needStatus,
+    needDoneDate,
+    headers: [needStatus ? 'Tiến độ' : null, needDoneDate ? 'Ngày hoàn thành' : null].filter((h): h is string => !!h),
+  };
+}
+
+/** The cells to highlight: one entry per cell, with the most severe of its findings. */
+export function highlightTargets(findings: Pick<Finding, 'row' | 'column' | 'severity'>[]): { row: number; column: string; severity: Severity }[] {
+  const order: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+  const strongest = new Map<string, { row: number; column: string; severity: Severity }>();
+  for (const f of findings) {
+    const key = `${f.column}${f.row}`;
+    const prev = strongest.get(key);
+    if (!prev || order[f.severity] > order[prev.severity]) strongest.set(key, { row: f.row, column: f.column, severity: f.severity });
+  }
+  return [...strongest.values()];
+}
+
 export interface PanelReportDone {
   tab: string;
   /** A link to the new tab where the host has one (Google Sheets); hosts without one open it by name. */

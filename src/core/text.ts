@@ -63,6 +63,11 @@ export function foldKey(value: string): string {
     .trim();
 }
 
+/** "73,3%" (Vietnamese decimal comma), "—" when there is no rate. */
+export function formatPercent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
+}
+
 /** Excel-style column letters for a 0-based column index. */
 export function columnLetter(index: number): string {
   let n = index + 1;

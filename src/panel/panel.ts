@@ -3,6 +3,7 @@
  * Every piece of cell text reaches the page through textContent or an attribute, never as HTML.
  */
 import { formatViDate } from '../core/dates';
+import { formatPercent } from '../core/text';
 import type { Bridge, Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit } from './bridge';
 
 type Child = Node | string | null | undefined | false;
@@ -25,9 +26,7 @@ const CUTOFFS: [Cutoff, string][] = [
   ['nd09', 'NĐ 09/2019 (15 → 14)'],
 ];
 
-export function percent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
-}
+const percent = formatPercent;
 
 function message(err: unknown): string {
   if (err && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);

@@ -5,8 +5,8 @@ import { readAppendix } from '../../src/core/appendix';
 import { callCatalogue } from '../../src/core/catalogue';
 import { formatViDate } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
-import { buildHostFixtures, cchcJson, type FixtureName } from '../fixtures/hosts';
-import { tempDir, utc } from '../fixtures/workbooks';
+import { buildHostFixtures, cchcJson, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
+import { tempDir } from '../fixtures/workbooks';
 import { FakeSpreadsheet, isoIn, loadCodeJs, midnightIn } from './fake';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -113,20 +113,8 @@ describe('the Apps Script bundle', () => {
   });
 
   it('makes the same number of host calls for a 20-row and a 5,000-row appendix', () => {
-    const appendix = (n: number): WorkbookData => ({
-      sheets: [
-        {
-          name: 'Phụ lục',
-          grid: [
-            ['KẾ HOẠCH CCHC NĂM 2024'],
-            ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'],
-            ...Array.from({ length: n }, (_, i) => [i + 1, `Nhiệm vụ ${i + 1}`, ['VP Sở', 'KHTC', 'TCCB', 'Các phòng'][i % 4], ['Quý I/2024', 'Tháng 2/2024', 'Thường xuyên', '15/03/2024'][i % 4], ['Đã hoàn thành', 'Đang thực hiện', '', 'HT'][i % 4], i % 4 === 0 ? utc(20, 3, 2024) : null]),
-          ],
-        },
-      ],
-    });
     const counts = [20, 5000].map((n) => {
-      const ss = FakeSpreadsheet.from(appendix(n));
+      const ss = FakeSpreadsheet.from(syntheticAppendix(n));
       const { gas } = loadCodeJs(ss);
       ss.calls.reset();
       gas.panelCheck();

@@ -6,8 +6,8 @@ import { CATALOGUE } from '../../src/core/catalogue';
 import { formatViDate, serialToIso, todayIso } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
 import { officeAddTrackingColumns, officeCheck, officeHighlight, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
-import { buildHostFixtures, cchcJson, type FixtureName } from '../fixtures/hosts';
-import { tempDir, utc } from '../fixtures/workbooks';
+import { buildHostFixtures, cchcJson, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
+import { tempDir } from '../fixtures/workbooks';
 import { createExcel, ExcelStore } from './fake-excel';
 
 const dir = tempDir();
@@ -77,21 +77,9 @@ describe('the Excel host over Office.js', () => {
   });
 
   it('uses the same number of context.sync() calls for a 20-row and a 5,000-row appendix', async () => {
-    const appendix = (n: number): WorkbookData => ({
-      sheets: [
-        {
-          name: 'Phụ lục',
-          grid: [
-            ['KẾ HOẠCH CCHC NĂM 2024'],
-            ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'],
-            ...Array.from({ length: n }, (_, i) => [i + 1, `Nhiệm vụ ${i + 1}`, ['VP Sở', 'KHTC', 'TCCB', 'Các phòng'][i % 4], ['Quý I/2024', 'Tháng 2/2024', 'Thường xuyên', '15/03/2024'][i % 4], ['Đã hoàn thành', 'Đang thực hiện', '', 'HT'][i % 4], i % 4 === 0 ? utc(20, 3, 2024) : null]),
-          ],
-        },
-      ],
-    });
     const syncs = [];
     for (const n of [20, 5000]) {
-      const store = useWorkbook(appendix(n));
+      const store = useWorkbook(syntheticAppendix(n));
       const counts: number[] = [];
       for (const action of [() => officeCheck(), () => officeReport('Q1/2024', 'calendar'), () => officeHighlight(true), () => officeHighlight(false)]) {
         const before = store.syncs;

@@ -5,10 +5,10 @@
  */
 import { AppendixNotFoundError, readAppendix } from '../../core/appendix';
 import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/catalogue';
-import { checkWorkbook } from '../../core/index';
 import type { Cutoff } from '../../core/periods';
-import { isToolSheet, panelCheck as checkView, panelIndicators as indicatorsView, panelInit as initView, reportDone, reportFor, type PanelFinding } from '../../core/service';
+import { isToolSheet, panelCheck as checkView, panelIndicators as indicatorsView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';
+import { formatPercent } from '../../core/text';
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone, todayInZone, toCoreValue } from './convert';
 import { readSheet, readWorkbook } from './read';
@@ -79,7 +79,7 @@ export function menuReport(): void {
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   try {
     const done = panelReport(answer.getResponseText().trim() || init.defaultPeriod, init.cutoff);
-    ui.alert('Tạo báo cáo quý', `Đã tạo trang "${done.tab}". Tỷ lệ đúng hạn: ${percent(done.rates.onTime)}.`, ui.ButtonSet.OK);
+    ui.alert('Tạo báo cáo quý', `Đã tạo trang "${done.tab}". Tỷ lệ đúng hạn: ${formatPercent(done.rates.onTime)}.`, ui.ButtonSet.OK);
   } catch (err) {
     ui.alert('Tạo báo cáo quý', (err as Error).message, ui.ButtonSet.OK);
   }
@@ -99,9 +99,6 @@ export function menuSettings(): void {
   panelOpenSettings();
 }
 
-function percent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(1).replace('.', ',')}%`;
-}
 
 // ---- Panel server functions (google.script.run: plain data in and out, no Date) ------------------------
 
@@ -180,17 +177,7 @@ export function panelAddTrackingColumns(): string[] {
   return userFacing(() =>
     withDocumentLock(() => {
       const { ss, workbook, today } = context();
-      const settings = readSettings(workbook);
-      const { appendix } = checkWorkbook(workbook, { asOf: settings.asOf ?? today, planYear: settings.planYear ?? undefined, units: settings.units, ignoreSheets: isToolSheet });
-      const lastTask = appendix.tasks[appendix.tasks.length - 1];
-      return addTrackingColumns(ss, {
-        sheet: appendix.sheet,
-        headerRow: appendix.headerRows[0],
-        firstRow: appendix.headerRows[appendix.headerRows.length - 1] + 1,
-        lastRow: lastTask ? Math.max(...lastTask.rows) : appendix.headerRows[0] + 1,
-        needStatus: appendix.columns.status === undefined,
-        needDoneDate: appendix.columns.doneDate === undefined,
-      });
+      return addTrackingColumns(ss, trackingColumnsPlan(workbook, today));
     }),
   );
 }

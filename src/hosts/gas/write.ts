@@ -1,6 +1,7 @@
 /// <reference types="google-apps-script" />
 import type { Finding } from '../../core/checks';
 import { isOwnReportSheet, looksLikeFormula, type CellStyle, type ReportSheet } from '../../core/report';
+import { highlightTargets, type TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid, SETTINGS_SHEET } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/status';
 import type { CellValue } from '../../core/types';
@@ -137,15 +138,8 @@ export function highlightFindings(ss: Spreadsheet, sheetName: string, findings: 
   const range = sheet.getDataRange();
   const backgrounds = range.getBackgrounds();
   const record: HighlightRecord = { sheet: sheetName, cells: {} };
-  const order = { info: 0, warning: 1, error: 2 } as const;
-  const strongest = new Map<string, Finding['severity']>();
-  for (const f of findings) {
-    const key = `${f.row}:${columnNumber(f.column)}`;
-    const prev = strongest.get(key);
-    if (!prev || order[f.severity] > order[prev]) strongest.set(key, f.severity);
-  }
-  for (const [key, severity] of strongest) {
-    const [row, col] = key.split(':').map(Number);
+  for (const { row, column, severity } of highlightTargets(findings)) {
+    const col = columnNumber(column);
     if (row > backgrounds.length || col > (backgrounds[0]?.length ?? 0)) continue;
     const own = backgrounds[row - 1][col - 1];
     record.cells[a1(row, col)] = own && own !== '#ffffff' ? own : null;
@@ -184,15 +178,6 @@ export function clearHighlights(ss: Spreadsheet): number {
 
 // ---- Tracking columns and settings --------------------------------------------------------------------
 
-export interface TrackingColumnsPlan {
-  sheet: string;
-  headerRow: number;
-  firstRow: number;
-  lastRow: number;
-  needStatus: boolean;
-  needDoneDate: boolean;
-}
-
 /**
  * Add "Tiến độ" (dropdown of the status words) and/or "Ngày hoàn thành" (date validation) after the last used
  * column: existing columns are never moved or overwritten. Returns the headers added.
@@ -200,9 +185,9 @@ export interface TrackingColumnsPlan {
 export function addTrackingColumns(ss: Spreadsheet, plan: TrackingColumnsPlan): string[] {
   const sheet = ss.getSheetByName(plan.sheet);
   if (!sheet) return [];
-  const headers = [plan.needStatus ? 'Tiến độ' : null, plan.needDoneDate ? 'Ngày hoàn thành' : null].filter((h): h is string => !!h);
+  const { headers } = plan;
   if (!headers.length) return [];
-  const first = sheet.getLastColumn() + 1;
+  const first = plan.firstFreeColumn + 1;
   const header = sheet.getRange(plan.headerRow, first, 1, headers.length);
   header.setValues([headers]);
   header.setFontWeight('bold');

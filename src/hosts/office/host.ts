@@ -3,12 +3,11 @@
  * The Excel host: the panel's Bridge over Office.js. Every action is one Excel.run with a fixed number of syncs:
  * two to read (the sheet list, then every sheet's values and merges), one to write.
  */
-import { checkWorkbook } from '../../core/index';
 import { todayIso } from '../../core/dates';
 import type { Cutoff } from '../../core/periods';
 import { isOwnReportSheet } from '../../core/report';
-import { isToolSheet, panelCheck, panelIndicators, panelInit, reportDone, reportFor, type PanelFinding } from '../../core/service';
-import { readSettings, SETTINGS_SHEET } from '../../core/settings';
+import { highlightTargets, panelCheck, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
+import { SETTINGS_SHEET } from '../../core/settings';
 import { columnLetter } from '../../core/text';
 import type { WorkbookData } from '../../core/types';
 import type { Bridge } from '../../panel/bridge';
@@ -94,18 +93,8 @@ export function officeOpenSettings() {
 
 export function officeAddTrackingColumns() {
   return withWorkbook(async (context, wb) => {
-    const settings = readSettings(wb);
-    const { appendix } = checkWorkbook(wb, { asOf: settings.asOf ?? today(), planYear: settings.planYear ?? undefined, units: settings.units, ignoreSheets: isToolSheet });
-    const data = wb.sheets.find((s) => s.name === appendix.sheet)!;
-    const lastTask = appendix.tasks[appendix.tasks.length - 1];
-    const added = queueTrackingColumns(context.workbook.worksheets.getItem(appendix.sheet), {
-      headerRow: appendix.headerRows[0],
-      firstRow: appendix.headerRows[appendix.headerRows.length - 1] + 1,
-      lastRow: lastTask ? Math.max(...lastTask.rows) : appendix.headerRows[0] + 1,
-      firstFreeColumn: Math.max(0, ...data.grid.map((r) => r.length)),
-      needStatus: appendix.columns.status === undefined,
-      needDoneDate: appendix.columns.doneDate === undefined,
-    });
+    const plan = trackingColumnsPlan(wb, today());
+    const added = queueTrackingColumns(context.workbook.worksheets.getItem(plan.sheet), plan);
     await context.sync();
     return added;
   });
@@ -143,14 +132,8 @@ export function officeHighlight(on: boolean) {
     if (on) {
       const view = panelCheck(wb, today());
       const ws = context.workbook.worksheets.getItem(view.sheet);
-      const strongest = new Map<string, PanelFinding['severity']>();
-      const order = { info: 0, warning: 1, error: 2 } as const;
-      for (const f of view.findings) {
-        const ref = `${f.column}${f.row}`;
-        const prev = strongest.get(ref);
-        if (!prev || order[f.severity] > order[prev]) strongest.set(ref, f.severity);
-      }
-      const refs = [...strongest.keys()];
+      const targets = highlightTargets(view.findings);
+      const refs = targets.map((t) => `${t.column}${t.row}`);
       const ranges = refs.map((ref) => ws.getRange(ref));
       ranges.forEach((r) => r.format.fill.load('color'));
       await context.sync();
@@ -158,7 +141,7 @@ export function officeHighlight(on: boolean) {
       ranges.forEach((r, i) => {
         const own = String(r.format.fill.color ?? '');
         record.cells[refs[i]] = own && own.toUpperCase() !== '#FFFFFF' ? own : null;
-        r.format.fill.color = HIGHLIGHT_COLORS[strongest.get(refs[i])!];
+        r.format.fill.color = HIGHLIGHT_COLORS[targets[i].severity];
       });
       context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify(record));
       count = refs.length;

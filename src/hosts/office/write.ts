@@ -2,6 +2,7 @@
 import type { Finding } from '../../core/checks';
 import { isoToSerial } from '../../core/dates';
 import { looksLikeFormula, type CellStyle, type ReportCell, type ReportSheet } from '../../core/report';
+import type { TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/status';
 import { columnLetter } from '../../core/text';
@@ -119,11 +120,8 @@ export interface HighlightRecord {
 
 // ---- Tracking columns and settings --------------------------------------------------------------------
 
-export function queueTrackingColumns(
-  ws: Excel.Worksheet,
-  plan: { headerRow: number; firstRow: number; lastRow: number; firstFreeColumn: number; needStatus: boolean; needDoneDate: boolean },
-): string[] {
-  const headers = [plan.needStatus ? 'Tiến độ' : null, plan.needDoneDate ? 'Ngày hoàn thành' : null].filter((h): h is string => !!h);
+export function queueTrackingColumns(ws: Excel.Worksheet, plan: TrackingColumnsPlan): string[] {
+  const { headers } = plan;
   if (!headers.length) return [];
   const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.firstFreeColumn, 1, headers.length);
   header.values = [headers];
