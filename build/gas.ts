@@ -6,7 +6,7 @@
  */
 import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { CATALOGUE, type CatalogueFunction } from '../src/core/catalogue';
+import { CATALOGUE, type CatalogueFunction } from '../src/core/functions/catalogue';
 import { GAS_ENTRY_POINTS } from '../src/hosts/gas/entries';
 
 const GLOBAL = '__cchc';

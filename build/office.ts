@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { CATALOGUE, type CatalogueFunction } from '../src/core/catalogue';
+import { CATALOGUE, type CatalogueFunction } from '../src/core/functions/catalogue';
 import { excelName } from '../src/hosts/office/functions';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';

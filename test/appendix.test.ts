@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppendixNotFoundError, readAppendix, type Appendix } from '../src/core/appendix';
+import { AppendixNotFoundError, readAppendix, type Appendix } from '../src/core/reading/appendix';
 import { buildExampleWorkbook } from '../src/cli/example';
 import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
 import type { WorkbookData } from '../src/core/types';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAppendix } from '../src/core/appendix';
-import { CATALOGUE, CatalogueError, callCatalogue, type CatalogueContext } from '../src/core/catalogue';
+import { readAppendix } from '../src/core/reading/appendix';
+import { CATALOGUE, CatalogueError, callCatalogue, type CatalogueContext } from '../src/core/functions/catalogue';
 import { reportWorkbook } from '../src/core/index';
-import { makePeriod, parsePeriod } from '../src/core/periods';
+import { makePeriod, parsePeriod } from '../src/core/measuring/periods';
 import type { Grid, WorkbookData } from '../src/core/types';
 import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
 import { buildSheets, OUTCOMES_ROWS, tempDir, utc } from './fixtures/workbooks';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAppendix } from '../src/core/appendix';
-import { checkAppendix, SEVERITY, type FindingCode } from '../src/core/checks';
+import { readAppendix } from '../src/core/reading/appendix';
+import { checkAppendix, SEVERITY, type FindingCode } from '../src/core/measuring/checks';
 import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
 import { buildSheets, OUTCOMES_ROWS, tempDir, utc } from './fixtures/workbooks';
 

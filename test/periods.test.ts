@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, reportDueDate, reportSheetName } from '../src/core/periods';
+import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, reportDueDate, reportSheetName } from '../src/core/measuring/periods';
 
 describe('reporting periods', () => {
   it.each([

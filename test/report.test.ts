@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook, reportWorkbook } from '../src/core/index';
-import { evaluateTarget, score766, scorePlanCompletion, evaluateIndicators, DEFAULT_INDICATORS } from '../src/core/indicators';
-import { makePeriod } from '../src/core/periods';
-import { estimateRowHeights, findUnitName, looksLikeFormula, renderReportSheet, REPORT_MARKER, isOwnReportSheet, reportValues } from '../src/core/report';
+import { evaluateTarget, score766, scorePlanCompletion, evaluateIndicators, DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
+import { makePeriod } from '../src/core/measuring/periods';
+import { estimateRowHeights, findUnitName, looksLikeFormula, renderReportSheet, REPORT_MARKER, isOwnReportSheet, reportValues } from '../src/core/presenting/report';
 import type { WorkbookData } from '../src/core/types';
 import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
 import { buildSheets, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readStatus } from '../src/core/status';
+import { readStatus } from '../src/core/reading/status';
 
 describe('readStatus', () => {
   it.each([

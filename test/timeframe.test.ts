@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTimeFrame } from '../src/core/timeframe';
+import { parseTimeFrame } from '../src/core/reading/timeframe';
 
 const Y = 2024;
 const read = (text: string | number | Date | null, year = Y) => parseTimeFrame(text, year);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createUnitResolver, DEFAULT_UNIT_DIRECTORY, splitUnits } from '../src/core/units';
+import { createUnitResolver, DEFAULT_UNIT_DIRECTORY, splitUnits } from '../src/core/reading/units';
 
 const resolver = createUnitResolver();
 const names = (cell: string) => resolver.resolveCell(cell).map((u) => u.name);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { STATUS_CHOICES } from '../core/status';
+import { STATUS_CHOICES } from '../core/reading/status';
 
 /**
  * The bundled example: the 2024 CCHC plan appendix of a provincial Department of Health, its tasks taken from

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AppendixNotFoundError } from '../core/appendix';
+import { AppendixNotFoundError } from '../core/reading/appendix';
 import { runCheck, runDemo, runReport } from './commands';
 import { CliError } from './errors';
 

@@ -1,9 +1,9 @@
-import type { Appendix } from '../core/appendix';
-import { SEVERITY_LABELS, type Finding } from '../core/checks';
+import type { Appendix } from '../core/reading/appendix';
+import { SEVERITY_LABELS, type Finding } from '../core/measuring/checks';
 import { formatViDate } from '../core/dates';
-import { OUTCOME_LABELS } from '../core/indicators';
-import type { QuarterlyReport } from '../core/report';
-import { formatPercent } from '../core/text';
+import { OUTCOME_LABELS } from '../core/measuring/indicators';
+import type { QuarterlyReport } from '../core/presenting/report';
+import { formatPercent } from '../core/reading/text';
 import type { Severity } from '../core/types';
 
 /** `cchc check --json`: the contract other scripts read. Extend, never rename. */

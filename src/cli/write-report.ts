@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { isoToDate } from '../core/dates';
-import { estimateRowHeights, isOwnReportSheet, type CellStyle, type ReportCell, type ReportSheet } from '../core/report';
+import { estimateRowHeights, isOwnReportSheet, type CellStyle, type ReportCell, type ReportSheet } from '../core/presenting/report';
 import { sheetToData } from './xlsx';
 
 const FONT = 'Times New Roman';

@@ -2,12 +2,12 @@
  * The core's front door. Hosts (command line, Apps Script, Office.js) call these with plain data and get plain
  * data back; nothing here touches files, the DOM or a spreadsheet API.
  */
-import { readAppendix, type Appendix, type ReadOptions } from './appendix';
-import { checkAppendix, type Finding } from './checks';
+import { readAppendix, type Appendix, type ReadOptions } from './reading/appendix';
+import { checkAppendix, type Finding } from './measuring/checks';
 import { todayIso } from './dates';
-import { buildQuarterlyReport, isOwnReportSheet, renderReportSheet, type QuarterlyReport, type ReportOptions, type ReportSheet } from './report';
-import { resetTextMemo } from './text';
-import { resetTimeFrameMemo } from './timeframe';
+import { buildQuarterlyReport, isOwnReportSheet, renderReportSheet, type QuarterlyReport, type ReportOptions, type ReportSheet } from './presenting/report';
+import { resetTextMemo } from './reading/text';
+import { resetTimeFrameMemo } from './reading/timeframe';
 import type { IsoDate, WorkbookData } from './types';
 
 export interface CheckOptions extends ReadOptions {
@@ -54,17 +54,17 @@ export function resetMemos(): void {
 
 export * from './types';
 export * from './dates';
-export * from './text';
-export * from './timeframe';
-export * from './units';
-export * from './status';
-export * from './headers';
-export * from './appendix';
-export * from './checks';
-export * from './periods';
-export * from './indicators';
-export * from './report';
-export * from './catalogue';
-export * from './indicator-sheet';
+export * from './reading/text';
+export * from './reading/timeframe';
+export * from './reading/units';
+export * from './reading/status';
+export * from './reading/headers';
+export * from './reading/appendix';
+export * from './measuring/checks';
+export * from './measuring/periods';
+export * from './measuring/indicators';
+export * from './presenting/report';
+export * from './functions/catalogue';
+export * from './measuring/indicator-sheet';
 export * from './settings';
-export * from './dossiers';
+export * from './measuring/dossiers';

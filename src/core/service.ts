@@ -2,14 +2,14 @@
  * What the panel (Google Sheets sidebar, Excel task pane) asks for, computed from plain workbook data. Each host
  * reads the workbook once, calls one of these, and sends the plain result to the panel (no Date objects).
  */
-import { AppendixNotFoundError } from './appendix';
-import type { Finding } from './checks';
+import { AppendixNotFoundError } from './reading/appendix';
+import type { Finding } from './measuring/checks';
 import { checkWorkbook, reportWorkbook } from './index';
-import { withDossierSheet } from './dossiers';
-import { readIndicatorSheet } from './indicator-sheet';
-import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type PeriodType } from './periods';
-import type { QuarterlyReport, ReportSheet } from './report';
-import { isOwnReportSheet } from './report';
+import { withDossierSheet } from './measuring/dossiers';
+import { readIndicatorSheet } from './measuring/indicator-sheet';
+import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type PeriodType } from './measuring/periods';
+import type { QuarterlyReport, ReportSheet } from './presenting/report';
+import { isOwnReportSheet } from './presenting/report';
 import { isSettingsSheet, readSettings, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
 

@@ -1,11 +1,11 @@
-import { readIndicatorSheet } from './indicator-sheet';
-import { DEFAULT_INDICATORS, type IndicatorDefinition } from './indicators';
-import type { Cutoff } from './periods';
-import { cleanText, foldKey } from './text';
+import { readIndicatorSheet } from './measuring/indicator-sheet';
+import { DEFAULT_INDICATORS, type IndicatorDefinition } from './measuring/indicators';
+import type { Cutoff } from './measuring/periods';
+import { cleanText, foldKey } from './reading/text';
 import { cellToIso, isoToDate } from './dates';
-import { findTextDate } from './status';
+import { findTextDate } from './reading/status';
 import type { CellValue, IsoDate, SheetData, WorkbookData } from './types';
-import { DEFAULT_UNIT_DIRECTORY, type UnitDirectory } from './units';
+import { DEFAULT_UNIT_DIRECTORY, type UnitDirectory } from './reading/units';
 
 /** The tool's own sheet of settings: users read and edit it like any sheet; hosts create it on request. */
 export const SETTINGS_SHEET = 'CCHC - Cài đặt';

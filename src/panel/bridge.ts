@@ -1,4 +1,4 @@
-import type { Cutoff } from '../core/periods';
+import type { Cutoff } from '../core/measuring/periods';
 import type { PanelCheck, PanelFinding, PanelIndicators, PanelInit, PanelReportDone } from '../core/service';
 
 /**

@@ -3,7 +3,7 @@
  * Every piece of cell text reaches the page through textContent or an attribute, never as HTML.
  */
 import { formatViDate } from '../core/dates';
-import { formatPercent } from '../core/text';
+import { formatPercent } from '../core/reading/text';
 import type { Bridge, Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit } from './bridge';
 
 type Child = Node | string | null | undefined | false;

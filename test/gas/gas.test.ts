@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAppendix } from '../../src/core/appendix';
-import { callCatalogue } from '../../src/core/catalogue';
+import { readAppendix } from '../../src/core/reading/appendix';
+import { callCatalogue } from '../../src/core/functions/catalogue';
 import { formatViDate } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
 import { buildHostFixtures, cchcJson, syntheticAppendix, type FixtureName } from '../fixtures/hosts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../src/core/catalogue';
+import { CATALOGUE } from '../../src/core/functions/catalogue';
 import { formatViDate, serialToIso, todayIso } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
 import { officeAddTrackingColumns, officeCheck, officeHighlight, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';

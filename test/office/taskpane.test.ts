@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../src/core/catalogue';
+import { CATALOGUE } from '../../src/core/functions/catalogue';
 import { isoToSerial } from '../../src/core/dates';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
 import type { WorkbookData } from '../../src/core/types';

@@ -3,12 +3,12 @@
  * The Google Sheets add-on. Apps Script sees only top-level functions: the build appends generated stubs that
  * call these exports (see build/gas.ts and ENTRY_POINTS), with the custom functions' JSDoc for autocomplete.
  */
-import { AppendixNotFoundError, readAppendix } from '../../core/appendix';
-import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/catalogue';
-import type { Cutoff } from '../../core/periods';
+import { AppendixNotFoundError, readAppendix } from '../../core/reading/appendix';
+import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/functions/catalogue';
+import type { Cutoff } from '../../core/measuring/periods';
 import { isToolSheet, panelCheck as checkView, panelIndicators as indicatorsView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';
-import { formatPercent } from '../../core/text';
+import { formatPercent } from '../../core/reading/text';
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone, todayInZone, toCoreValue } from './convert';
 import { readSheet, readWorkbook } from './read';

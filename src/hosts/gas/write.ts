@@ -1,9 +1,9 @@
 /// <reference types="google-apps-script" />
-import type { Finding } from '../../core/checks';
-import { isOwnReportSheet, looksLikeFormula, type CellStyle, type ReportSheet } from '../../core/report';
+import type { Finding } from '../../core/measuring/checks';
+import { isOwnReportSheet, looksLikeFormula, type CellStyle, type ReportSheet } from '../../core/presenting/report';
 import { highlightTargets, type TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid, SETTINGS_SHEET } from '../../core/settings';
-import { STATUS_CHOICES } from '../../core/status';
+import { STATUS_CHOICES } from '../../core/reading/status';
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone } from './convert';
 import { readSheet } from './read';

@@ -5,8 +5,8 @@
  * null for omitted arguments) to the catalogue's and back; the associated functions add the workbook reads Excel
  * needs (settings always, the appendix when no range is given) and turn user errors into CustomFunctions.Error.
  */
-import { readAppendix } from '../../core/appendix';
-import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueContext, type CatalogueFunction, type CatalogueResult } from '../../core/catalogue';
+import { readAppendix } from '../../core/reading/appendix';
+import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueContext, type CatalogueFunction, type CatalogueResult } from '../../core/functions/catalogue';
 import { isoToSerial, todayIso } from '../../core/dates';
 import { isToolSheet } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';

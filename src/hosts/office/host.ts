@@ -4,11 +4,11 @@
  * two to read (the sheet list, then every sheet's values and merges), one to write.
  */
 import { todayIso } from '../../core/dates';
-import type { Cutoff } from '../../core/periods';
-import { isOwnReportSheet } from '../../core/report';
+import type { Cutoff } from '../../core/measuring/periods';
+import { isOwnReportSheet } from '../../core/presenting/report';
 import { highlightTargets, panelCheck, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { SETTINGS_SHEET } from '../../core/settings';
-import { columnLetter } from '../../core/text';
+import { columnLetter } from '../../core/reading/text';
 import type { WorkbookData } from '../../core/types';
 import type { Bridge } from '../../panel/bridge';
 import { portableNames } from './functions';

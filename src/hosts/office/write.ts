@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
-import type { Finding } from '../../core/checks';
+import type { Finding } from '../../core/measuring/checks';
 import { isoToSerial } from '../../core/dates';
-import { looksLikeFormula, type CellStyle, type ReportCell, type ReportSheet } from '../../core/report';
+import { looksLikeFormula, type CellStyle, type ReportCell, type ReportSheet } from '../../core/presenting/report';
 import type { TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid } from '../../core/settings';
-import { STATUS_CHOICES } from '../../core/status';
-import { columnLetter } from '../../core/text';
+import { STATUS_CHOICES } from '../../core/reading/status';
+import { columnLetter } from '../../core/reading/text';
 
 const FORMATS = { percent: '0.0%', date: 'dd/mm/yyyy', integer: '0', decimal: '0.00', text: '@' } as const;
 const STYLE: Record<CellStyle, { bold?: boolean; italic?: boolean; color?: string; fill?: string; size?: number }> = {

@@ -1,6 +1,6 @@
-import { endOfMonth, isoDate, parseIso } from './dates';
-import { foldText } from './text';
-import type { IsoDate } from './types';
+import { endOfMonth, isoDate, parseIso } from '../dates';
+import { foldText } from '../reading/text';
+import type { IsoDate } from '../types';
 
 export type PeriodType = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | '9M' | 'Y';
 

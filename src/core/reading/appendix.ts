@@ -1,9 +1,9 @@
-import { cellToIso, formatViDate } from './dates';
+import { cellToIso, formatViDate } from '../dates';
 import { assignRoles, matchHeader, ROLE_LABELS, HEADER_PATTERNS, type ColumnRole } from './headers';
 import { findTextDate, readStatus, type StatusReading } from './status';
 import { cleanText, foldText, isErrorCell } from './text';
 import { parseTimeFrame, type TimeFrame } from './timeframe';
-import type { CellValue, Grid, IsoDate, SheetData, WorkbookData } from './types';
+import type { CellValue, Grid, IsoDate, SheetData, WorkbookData } from '../types';
 import { createUnitResolver, type ResolvedUnit, type UnitDirectory } from './units';
 
 export type Columns = Partial<Record<ColumnRole, number>>;

@@ -1,8 +1,8 @@
-import type { Task } from './appendix';
-import { daysBetween } from './dates';
+import type { Task } from '../reading/appendix';
+import { daysBetween } from '../dates';
 import type { Period } from './periods';
-import { FIXED_KINDS } from './timeframe';
-import type { IsoDate } from './types';
+import { FIXED_KINDS } from '../reading/timeframe';
+import type { IsoDate } from '../types';
 
 export type Outcome = 'on_time' | 'late' | 'done_undated' | 'overdue' | 'pending' | 'cancelled';
 

@@ -7,9 +7,9 @@ import {
   isValidDate,
   addDays,
   weekday,
-} from './dates';
+} from '../dates';
 import { cleanText, foldText } from './text';
-import type { CellValue, IsoDate } from './types';
+import type { CellValue, IsoDate } from '../types';
 
 export type TimeFrameKind =
   | 'date'

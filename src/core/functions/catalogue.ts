@@ -1,5 +1,5 @@
-import { readAppendix, type Appendix } from './appendix';
-import { cellToIso, isoDate, parseIso } from './dates';
+import { readAppendix, type Appendix } from '../reading/appendix';
+import { cellToIso, isoDate, parseIso } from '../dates';
 import {
   countedDueDates,
   countOutcomes,
@@ -10,16 +10,16 @@ import {
   score766,
   type Comparator,
   type DueItem,
-} from './indicators';
-import { parsePeriod, type Cutoff } from './periods';
-import { cellsOf, countDossiers, dossierRates, type DossierColumns, type DossierRates } from './dossiers';
-import { readRatio } from './indicator-sheet';
-import { findTextDate, readStatus } from './status';
-import { cleanText, foldText } from './text';
-import { parseTimeFrame, type TimeFrame } from './timeframe';
-import type { CellValue, Grid, IsoDate } from './types';
-import { createUnitResolver, type UnitDirectory } from './units';
-import type { Task } from './appendix';
+} from '../measuring/indicators';
+import { parsePeriod, type Cutoff } from '../measuring/periods';
+import { cellsOf, countDossiers, dossierRates, type DossierColumns, type DossierRates } from '../measuring/dossiers';
+import { readRatio } from '../measuring/indicator-sheet';
+import { findTextDate, readStatus } from '../reading/status';
+import { cleanText, foldText } from '../reading/text';
+import { parseTimeFrame, type TimeFrame } from '../reading/timeframe';
+import type { CellValue, Grid, IsoDate } from '../types';
+import { createUnitResolver, type UnitDirectory } from '../reading/units';
+import type { Task } from '../reading/appendix';
 
 /**
  * The custom functions, declared once. The Apps Script stubs, Excel's functions.json and associate calls,

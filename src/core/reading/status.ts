@@ -1,6 +1,6 @@
-import { cellToIso, isoDate, isValidDate } from './dates';
+import { cellToIso, isoDate, isValidDate } from '../dates';
 import { cleanText, foldKey } from './text';
-import type { CellValue, IsoDate } from './types';
+import type { CellValue, IsoDate } from '../types';
 
 export type TaskStatus = 'done' | 'in_progress' | 'not_started' | 'cancelled';
 

@@ -1,6 +1,6 @@
-import type { Appendix } from './appendix';
-import { DATA_PROBLEM_CODES, FINDING_LABELS, SEVERITY_LABELS, type Finding, type FindingCode } from './checks';
-import { formatViDate } from './dates';
+import type { Appendix } from '../reading/appendix';
+import { DATA_PROBLEM_CODES, FINDING_LABELS, SEVERITY_LABELS, type Finding, type FindingCode } from '../measuring/checks';
+import { formatViDate } from '../dates';
 import {
   countOutcomes,
   DEFAULT_INDICATORS,
@@ -16,10 +16,10 @@ import {
   type OutcomeCounts,
   type Outcome,
   type Rates,
-} from './indicators';
-import { CUTOFF_LABELS, nextReportDue, reportDueDate, reportSheetName, type Cutoff, type Period, type PeriodType } from './periods';
-import { foldText } from './text';
-import type { CellValue, IsoDate, MergeRange, SheetData } from './types';
+} from '../measuring/indicators';
+import { CUTOFF_LABELS, nextReportDue, reportDueDate, reportSheetName, type Cutoff, type Period, type PeriodType } from '../measuring/periods';
+import { foldText } from '../reading/text';
+import type { CellValue, IsoDate, MergeRange, SheetData } from '../types';
 
 export interface ReportOptions {
   period: Period;

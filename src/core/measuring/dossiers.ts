@@ -3,11 +3,11 @@
  * returned date, and whether it was filed online and digitised. The seeds' headline targets (đúng hẹn ≥ 98 %,
  * trực tuyến ≥ 70 %, số hóa) are computed here, for a period, the way QĐ 766/QĐ-TTg counts them.
  */
-import { cellToIso, dateToSerial, isoToSerial, isPlausibleSerial } from './dates';
-import { findTextDate } from './status';
-import { foldKey, isErrorCell } from './text';
+import { cellToIso, dateToSerial, isoToSerial, isPlausibleSerial } from '../dates';
+import { findTextDate } from '../reading/status';
+import { foldKey, isErrorCell } from '../reading/text';
 import type { IndicatorDefinition } from './indicators';
-import type { CellValue, Grid, IsoDate, WorkbookData } from './types';
+import type { CellValue, Grid, IsoDate, WorkbookData } from '../types';
 
 export interface DossierCounts {
   /** Rows read as dossiers received in the period. */

@@ -1,6 +1,6 @@
 import { DEFAULT_INDICATORS, type IndicatorDefinition } from './indicators';
-import { cleanText, foldKey } from './text';
-import type { CellValue, SheetData, WorkbookData } from './types';
+import { cleanText, foldKey } from '../reading/text';
+import type { CellValue, SheetData, WorkbookData } from '../types';
 
 /** Header words of a sheet where staff keep indicator targets and results ("Chỉ tiêu" sheet). */
 const NAME_HEADER = /^(chi so|chi tieu|ten chi so|ten chi tieu|noi dung chi tieu)$/;

@@ -1,10 +1,10 @@
-import type { Appendix, Task } from './appendix';
-import { daysBetween, formatViDate } from './dates';
-import type { ColumnRole } from './headers';
+import type { Appendix, Task } from '../reading/appendix';
+import { daysBetween, formatViDate } from '../dates';
+import type { ColumnRole } from '../reading/headers';
 import { countedDueDates, isDone, outcomeOf } from './indicators';
-import { STATUS_CHOICES } from './status';
-import { columnLetter } from './text';
-import type { IsoDate, Severity } from './types';
+import { STATUS_CHOICES } from '../reading/status';
+import { columnLetter } from '../reading/text';
+import type { IsoDate, Severity } from '../types';
 
 export type FindingCode =
   | 'MISSING_OWNER'
