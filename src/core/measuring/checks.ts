@@ -24,7 +24,9 @@ export type FindingCode =
   | 'EMPTY_TASK'
   | 'ERROR_CELL'
   | 'NO_TASKS'
-  | 'NO_STATUS_COLUMN';
+  | 'NO_STATUS_COLUMN'
+  | 'NO_TIMEFRAME_COLUMN'
+  | 'NO_LEAD_COLUMN';
 
 export interface Finding {
   /** 1-based sheet row. */
@@ -42,6 +44,8 @@ export interface Finding {
 export const SEVERITY: Record<FindingCode, Severity> = {
   MISSING_OWNER: 'error',
   MISSING_DEADLINE: 'error',
+  NO_TIMEFRAME_COLUMN: 'error',
+  NO_LEAD_COLUMN: 'error',
   UNREADABLE_DEADLINE: 'error',
   OVERDUE: 'error',
   VAGUE_OWNER: 'warning',
@@ -62,6 +66,8 @@ export const SEVERITY: Record<FindingCode, Severity> = {
 
 /** Codes that are gaps in the plan's data (shown as "open data problems" in the report). */
 export const DATA_PROBLEM_CODES: readonly FindingCode[] = [
+  'NO_TIMEFRAME_COLUMN',
+  'NO_LEAD_COLUMN',
   'MISSING_OWNER',
   'MISSING_DEADLINE',
   'UNREADABLE_DEADLINE',
@@ -95,6 +101,8 @@ export const FINDING_LABELS: Record<FindingCode, string> = {
   ERROR_CELL: 'Ô báo lỗi công thức',
   NO_TASKS: 'Không có nhiệm vụ nào',
   NO_STATUS_COLUMN: 'Chưa có cột tiến độ',
+  NO_TIMEFRAME_COLUMN: 'Không nhận ra cột thời gian thực hiện',
+  NO_LEAD_COLUMN: 'Không nhận ra cột đơn vị chủ trì',
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' };
@@ -131,6 +139,34 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
       'NO_STATUS_COLUMN',
       'Phụ lục chưa có cột "Tiến độ" và "Ngày hoàn thành": mọi nhiệm vụ đã đến hạn đều bị tính là quá hạn. ' +
         `Thêm cột "Tiến độ" (${STATUS_CHOICES.join(', ')}) và cột "Ngày hoàn thành" (dd/mm/yyyy) để theo dõi.`,
+    );
+  }
+
+  // A role whose column was not recognised is said once, naming the headers seen, not as a finding on every row.
+  const seenHeaders = appendix.headers.filter(Boolean).map((h) => quote(h, 40)).join(', ') || '(trống)';
+  const headerRow = appendix.headerRows[0];
+  const noTimeframe = columns.timeframe === undefined;
+  const noLead = columns.lead === undefined;
+  if (noTimeframe) {
+    add(
+      null,
+      headerRow,
+      'task',
+      'NO_TIMEFRAME_COLUMN',
+      `Không nhận ra cột thời gian thực hiện ở hàng tiêu đề (dòng ${headerRow}). Các tiêu đề đã thấy: ${seenHeaders}. ` +
+        'Đặt tiêu đề cột thời hạn là "Thời gian thực hiện" hoặc "Thời hạn hoàn thành" (hoặc thêm cột đó); ' +
+        'cho đến khi đó, chưa nhiệm vụ nào được kiểm tra thời hạn và quá hạn.',
+    );
+  }
+  if (noLead) {
+    add(
+      null,
+      headerRow,
+      'task',
+      'NO_LEAD_COLUMN',
+      `Không nhận ra cột đơn vị chủ trì ở hàng tiêu đề (dòng ${headerRow}). Các tiêu đề đã thấy: ${seenHeaders}. ` +
+        'Đặt tiêu đề cột đó là "Đơn vị chủ trì" hoặc "Cơ quan chủ trì" (hoặc thêm cột đó); ' +
+        'cho đến khi đó, chưa nhiệm vụ nào được kiểm tra đơn vị chủ trì.',
     );
   }
 
@@ -173,7 +209,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
     }
     if (blank) continue;
 
-    if (!task.leadText) {
+    if (!task.leadText && !noLead) {
       add(task, task.row, 'lead', 'MISSING_OWNER', `${name} chưa có đơn vị chủ trì: nhập tên phòng/đơn vị chịu trách nhiệm chính.`);
     } else if (task.owners.length && task.owners.every((o) => o.vague)) {
       add(
@@ -197,7 +233,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
     }
 
     const { deadline } = task;
-    if (deadline.kind === 'missing') {
+    if (deadline.kind === 'missing' && !noTimeframe) {
       add(task, task.row, 'timeframe', 'MISSING_DEADLINE', `${name} chưa có thời gian thực hiện: nhập thời hạn, ví dụ ${DEADLINE_EXAMPLES}.`);
     } else if (deadline.kind === 'unknown') {
       add(
@@ -219,7 +255,9 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
       add(task, task.row, 'timeframe', 'UNREADABLE_DEADLINE', `Một phần thời hạn ${quote(deadline.text)} không đọc được (${deadline.problem}).`);
     }
 
-    if (deadline.kind !== 'recurring') {
+    // A span of years that includes the plan year ("2025 - 2030" in the 2026 plan) is where it belongs.
+    const spansPlanYear = deadline.span !== undefined && deadline.span.from <= appendix.planYear && appendix.planYear <= deadline.span.to;
+    if (deadline.kind !== 'recurring' && !spansPlanYear) {
       const outside = deadline.dueDates.filter((d) => Number(d.slice(0, 4)) !== appendix.planYear);
       if (outside.length) {
         add(

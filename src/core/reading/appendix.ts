@@ -1,5 +1,5 @@
 import { cellToIso, formatViDate } from '../dates';
-import { assignRoles, matchHeader, ROLE_LABELS, HEADER_PATTERNS, type ColumnRole } from './headers';
+import { assignRoles, isPureHeader, matchHeader, ROLE_LABELS, type ColumnRole } from './headers';
 import { findTextDate, readStatus, type StatusReading } from './status';
 import { cleanText, foldText, isErrorCell } from './text';
 import { parseTimeFrame, type TimeFrame } from './timeframe';
@@ -50,6 +50,8 @@ export interface Appendix {
   sheet: string;
   /** 1-based rows of the header (one or two). */
   headerRows: number[];
+  /** Each column's header text as read (both header rows joined), for messages naming what was seen. */
+  headers: string[];
   columns: Columns;
   planYear: number;
   planYearSource: 'option' | 'title' | 'deadlines' | 'as-of';
@@ -128,6 +130,7 @@ function headerTexts(sheet: SheetData, top: number, bottom: number, width: numbe
 interface HeaderCandidate {
   top: number;
   bottom: number;
+  texts: string[];
   columns: Columns;
   score: number;
 }
@@ -148,9 +151,10 @@ function findHeader(sheet: SheetData): HeaderCandidate | null {
     if (!row.some((v) => typeof v === 'string' && matchHeader(v))) continue;
     for (const bottom of [r, r + 1]) {
       if (bottom >= sheet.grid.length) continue;
-      const columns = assignRoles(headerTexts(sheet, r, bottom, width));
+      const texts = headerTexts(sheet, r, bottom, width);
+      const columns = assignRoles(texts);
       const score = scoreColumns(columns) + (bottom > r ? -0.5 : 0);
-      if (score > 0 && (!best || score > best.score)) best = { top: r, bottom, columns, score };
+      if (score > 0 && (!best || score > best.score)) best = { top: r, bottom, texts, columns, score };
     }
     if (best) break;
   }
@@ -192,12 +196,12 @@ function isColumnNumberRow(row: Row): boolean {
 function isRepeatedHeader(row: Row, columns: Columns): boolean {
   // A repeated header has a short header word in the task column: most rows are out at this first test.
   const task = columns.task === undefined ? undefined : row[columns.task];
-  if (typeof task !== 'string' || task.length > 60 || matchHeader(task) !== 'task') return false;
+  if (typeof task !== 'string' || task.length > 60 || matchHeader(task) !== 'task' || !isPureHeader(task)) return false;
   let hits = 1;
   for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) {
     if (role === 'task') continue;
     const v = row[col];
-    if (typeof v === 'string' && v.length <= 80 && matchHeader(v) === role) hits++;
+    if (typeof v === 'string' && v.length <= 80 && matchHeader(v) === role && isPureHeader(v)) hits++;
   }
   return hits >= 2;
 }
@@ -248,6 +252,8 @@ interface PendingTask {
   section: string | null;
   parts: Partial<Record<ColumnRole, CellValue[]>>;
   errorCells: { row: number; col: number; value: string }[];
+  /** Rows joined by a merged number cell: each row names its own units, so their unit cells are separate lines. */
+  rowsAreParts: boolean;
 }
 
 /** Add a row's cell for a role to a task; error cells are set aside, not read as text. */
@@ -307,15 +313,28 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
   const widest = Math.max(...Object.values(columns).map((c) => c as number));
   const isWideMerge = (r: number) =>
     (sheet.merges ?? []).some((m) => m.top <= r && m.bottom >= r && m.right - m.left >= Math.min(2, widest));
+  // A number cell merged down over several rows makes them one task (each row may add its own lead unit).
+  const numberMergedBelow = new Set<number>();
+  if (columns.number !== undefined) {
+    for (const m of sheet.merges ?? []) {
+      if (m.left !== columns.number || m.right !== columns.number || m.bottom <= m.top) continue;
+      if (isBlank(sheet.grid[m.top]?.[m.left])) continue;
+      for (let r = m.top + 1; r <= m.bottom; r++) numberMergedBelow.add(r);
+    }
+  }
 
   // Which numbering do tasks use? The class most rows with a deadline or an owner have.
   // First pass: what each row is, kept for the second pass so no row is examined twice.
-  const info: ({ tt: string; cls: NumberClass; data: boolean } | null)[] = [];
+  const info: ({ tt: string; cls: NumberClass; data: boolean; mergedPart?: true } | null)[] = [];
   const classCounts = new Map<NumberClass, number>();
   for (let r = header.bottom + 1; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every(isBlank) || isRepeatedHeader(row, columns) || isColumnNumberRow(row)) {
       info[r] = null;
+      continue;
+    }
+    if (numberMergedBelow.has(r)) {
+      info[r] = { tt: '', cls: 'empty', data: hasData(row), mergedPart: true };
       continue;
     }
     const tt = numberText(get(row, 'number'));
@@ -338,6 +357,14 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     const row = grid[r] ?? [];
     const texts = () => row.map((v) => cellText(v ?? null));
     const { tt, cls, data } = known;
+    if (known.mergedPart && last) {
+      // The sheet's own cells, not the merge-filled copy: a merged deadline or content is read once, from the top row.
+      const own = sheet.grid[r] ?? [];
+      last.rows.push(r + 1);
+      last.rowsAreParts = true;
+      for (const role of Object.keys(columns) as ColumnRole[]) collect(last, role, get(own, role), r + 1, columns[role] as number);
+      continue;
+    }
     const content = cellText(get(row, 'task'));
 
     if (cls === 'empty') {
@@ -376,7 +403,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
       continue;
     }
 
-    const task: PendingTask = { rows: [r + 1], tt, section: currentSection, parts: {}, errorCells: [] };
+    const task: PendingTask = { rows: [r + 1], tt, section: currentSection, parts: {}, errorCells: [], rowsAreParts: false };
     for (const role of Object.keys(columns) as ColumnRole[]) collect(task, role, get(row, role), r + 1, columns[role] as number);
     pending.push(task);
     last = task;
@@ -386,6 +413,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
   return {
     sheet: sheet.name,
     headerRows: header.bottom > header.top ? [header.top + 1, header.bottom + 1] : [header.top + 1],
+    headers: header.texts,
     columns,
     planYear,
     planYearSource,
@@ -403,8 +431,9 @@ function joined(values: CellValue[] | undefined, separator: string): string {
 }
 
 function buildTask(p: PendingTask, planYear: number, resolver: ReturnType<typeof createUnitResolver>): Task {
-  const leadText = joined(p.parts.lead, ' ');
-  const coordinatorsText = joined(p.parts.coordinators, ' ');
+  const unitSeparator = p.rowsAreParts ? '\n' : ' ';
+  const leadText = joined(p.parts.lead, unitSeparator);
+  const coordinatorsText = joined(p.parts.coordinators, unitSeparator);
   const timeframeValues = p.parts.timeframe ?? [];
   const deadline =
     timeframeValues.length === 1
@@ -439,4 +468,4 @@ function buildTask(p: PendingTask, planYear: number, resolver: ReturnType<typeof
   };
 }
 
-export { ROLE_LABELS, HEADER_PATTERNS };
+export { ROLE_LABELS };

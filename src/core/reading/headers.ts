@@ -12,24 +12,73 @@ export type ColumnRole =
   | 'note'
   | 'person';
 
+/** A phrase (folded: lower case, no diacritics, đ → d) and how strongly it speaks for a role. */
+export type HeaderWord = readonly [phrase: string, weight: number];
+
+/** A phrase weighing at least this much names the role on its own; lighter ones only add to such a phrase. */
+export const CORE_WEIGHT = 3;
+
 /**
- * Header words per role, matched against the folded header text of a column (both header rows joined).
- * Order matters: a column takes the first role that matches, so "Ngày hoàn thành" is a done date before
- * "hoàn thành" can make it a time frame, "Tiến độ thực hiện" is a time frame before "Tiến độ" is a status,
- * and "Người đứng đầu chịu trách nhiệm" is a person, never the lead unit.
+ * What each role's header says, scored by meaning rather than matched by wording: a column's header scores the sum of
+ * the weights of the phrases it contains (as whole words, in any order), counted only when it contains at least one
+ * core phrase (weight ≥ CORE_WEIGHT). Negative weights are traps ("Đơn vị tính" is a unit of measure, not a lead unit).
+ *
+ * The table is read top to bottom when two roles score the same, so the traps come first: a person
+ * ("Người đứng đầu chịu trách nhiệm") is never the lead unit, an actual completion date ("Ngày hoàn thành",
+ * "… thực tế") is never the deadline, and "Tiến độ" alone is a status while "Tiến độ thực hiện" is a time frame.
  */
-export const HEADER_PATTERNS: readonly (readonly [ColumnRole, RegExp])[] = [
-  ['person', /nguoi dung dau|nguoi chiu trach nhiem|ho (va )?ten|can bo (phu trach|theo doi)|lanh dao phu trach/],
-  ['doneDate', /ngay hoan thanh|thoi diem hoan thanh|ngay ht\b/],
-  ['number', /^(tt|stt|so tt|so thu tu|s tt)$/],
-  ['timeframe', /thoi gian (thuc hien|hoan thanh)|thoi han|tien do thuc hien|^thoi gian$|moc thoi gian|thoi gian trien khai/],
-  ['coordinators', /phoi hop/],
-  ['lead', /chu tri|^don vi thuc hien$|^don vi phu trach$|^co quan thuc hien$/],
-  ['status', /^(tien do|tinh trang|tinh hinh thuc hien|trang thai|tien do hien tai|tinh trang thuc hien|muc do hoan thanh|ket qua danh gia)$/],
-  ['product', /san pham|ket qua du kien|ket qua dau ra|ket qua thuc hien|ket qua can dat/],
-  ['task', /noi dung (hoat dong|nhiem vu|cong viec)|^nhiem vu( cu the)?$|ten nhiem vu|^noi dung$|^hoat dong$|nhiem vu, giai phap|^noi dung thuc hien$|^cong viec$|^ten hoat dong$/],
-  ['note', /ghi chu/],
+export const HEADER_WORDS: readonly (readonly [ColumnRole, readonly HeaderWord[]])[] = [
+  ['person', [['nguoi', 6], ['nguoi dung dau', 8], ['ho ten', 6], ['lanh dao', 5], ['can bo', 6], ['chuyen vien', 6], ['ca nhan', 5]]],
+  [
+    'doneDate',
+    [
+      ['ngay hoan thanh', 7], ['hoan thanh thuc te', 8], ['thoi gian thuc te', 8], ['ngay thuc te', 8],
+      ['thoi diem hoan thanh', 7], ['ngay ht', 7], ['ngay xong', 7],
+    ],
+  ],
+  ['coordinators', [['phoi hop', 8]]],
+  [
+    'status',
+    [
+      ['tinh trang', 6], ['trang thai', 6], ['tinh hinh', 6], ['tien do', 4], ['muc do hoan thanh', 6],
+      ['ket qua danh gia', 8], ['danh gia', 4], ['hien tai', 2], ['cap nhat', 2], ['den nay', 2],
+    ],
+  ],
+  [
+    'timeframe',
+    [
+      ['thoi gian', 5], ['thoi han', 6], ['han hoan thanh', 6], ['han chot', 6], ['deadline', 6], ['tien do thuc hien', 5],
+      ['tien do hoan thanh', 5], ['moc hoan thanh', 5], ['lo trinh', 4],
+      ['hoan thanh', 1], ['thuc hien', 1], ['du kien', 2], ['trien khai', 1], ['ket thuc', 1], ['trinh', 1], ['bat dau', -1],
+    ],
+  ],
+  [
+    'lead',
+    [
+      ['chu tri', 6], ['don vi thuc hien', 4], ['co quan thuc hien', 4], ['bo phan thuc hien', 4], ['phu trach', 3],
+      ['chiu trach nhiem', 4], ['trach nhiem', 3], ['dau moi', 4], ['don vi', 3], ['co quan', 3], ['phan cong', 3],
+      ['thuc hien', 1], ['chinh', 1], ['don vi tinh', -20],
+    ],
+  ],
+  ['product', [['san pham', 6], ['ket qua', 5], ['dau ra', 3], ['hinh thuc', 4]]],
+  [
+    'task',
+    [
+      ['noi dung', 5], ['nhiem vu', 5], ['giai phap', 4], ['hoat dong', 5], ['cong viec', 5], ['de an', 4], ['ten van ban', 5],
+      ['chuong trinh', 3], ['ten', 1], ['cu the', 1], ['chu yeu', 1], ['trong tam', 1],
+    ],
+  ],
+  ['note', [['ghi chu', 8]]],
 ];
+
+/** The number column is named by a short word alone. */
+export const NUMBER_HEADERS: readonly string[] = ['tt', 'stt', 'so tt', 'so thu tu', 's tt', 'thu tu'];
+
+/** Words that join two names in a header and say nothing themselves ("Nhiệm vụ và giải pháp", "Cơ quan/đơn vị"). */
+const CONNECTING_WORDS = /(^| )(va|hoac|cac|nhung)(?= |$)/g;
+
+/** Longer than this, a cell is a title or a task, not a column header. */
+const MAX_HEADER_LENGTH = 120;
 
 /** The roles a table needs before it is taken for an appendix. */
 export const REQUIRED_ROLES: readonly ColumnRole[] = ['task'];
@@ -49,19 +98,89 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   person: 'Người chịu trách nhiệm',
 };
 
-export function matchHeader(text: string): ColumnRole | null {
-  const key = foldKey(text).replace(/\s*\/\s*/g, ' ').replace(/\s+/g, ' ');
-  if (!key || key.length > 80) return null;
-  for (const [role, re] of HEADER_PATTERNS) if (re.test(key)) return role;
-  return null;
+export interface HeaderScore {
+  role: ColumnRole;
+  score: number;
 }
 
-/** Assign roles to columns from their header texts; each role goes to its first column. */
+/** A header's words, folded, separators and connecting words dropped, padded for whole-word search. */
+function headerKey(text: string): string | null {
+  const folded = foldKey(text);
+  if (!folded || folded.length > MAX_HEADER_LENGTH) return null;
+  const words = folded
+    .replace(/[/\\,;:.()[\]{}"'“”‘’*+&|–-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(CONNECTING_WORDS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words ? ` ${words} ` : null;
+}
+
+const memo = new Map<string, HeaderScore | null>();
+const MEMO_LIMIT = 5_000;
+
+/**
+ * The role a header speaks for, with its score; null when no role reaches a core phrase.
+ * @example scoreHeader('NHIỆM VỤ VÀ GIẢI PHÁP') // { role: 'task', score: 9 }
+ */
+export function scoreHeader(text: string): HeaderScore | null {
+  const cached = memo.get(text);
+  if (cached !== undefined) return cached;
+  const key = headerKey(text);
+  let best: HeaderScore | null = null;
+  if (key !== null) {
+    if (NUMBER_HEADERS.includes(key.trim())) best = { role: 'number', score: 10 };
+    else {
+      for (const [role, words] of HEADER_WORDS) {
+        const found = words.filter(([phrase]) => key.includes(` ${phrase} `));
+        let score = 0;
+        let core = false;
+        for (const [phrase, weight] of found) {
+          // A phrase inside a longer one of the same role ("trách nhiệm" in "chịu trách nhiệm") is counted once, as the longer.
+          if (found.some(([other]) => other !== phrase && ` ${other} `.includes(` ${phrase} `))) continue;
+          score += weight;
+          if (weight >= CORE_WEIGHT) core = true;
+        }
+        if (core && score >= CORE_WEIGHT && (!best || score > best.score)) best = { role, score };
+      }
+    }
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, best);
+  return best;
+}
+
+export function matchHeader(text: string): ColumnRole | null {
+  return scoreHeader(text)?.role ?? null;
+}
+
+const VOCABULARY = new Set(
+  [...HEADER_WORDS.flatMap(([, words]) => words.flatMap(([phrase]) => phrase.split(' '))), ...NUMBER_HEADERS.flatMap((w) => w.split(' '))],
+);
+
+/**
+ * True when every word of the cell is header vocabulary ("Nội dung nhiệm vụ", "Đơn vị chủ trì"): a header repeated
+ * at a page break, never a task that happens to start with "Nhiệm vụ …".
+ */
+export function isPureHeader(text: string): boolean {
+  const key = headerKey(text);
+  if (key === null || !scoreHeader(text)) return false;
+  return key.trim().split(' ').every((w) => VOCABULARY.has(w));
+}
+
+/** Assign roles to columns from their header texts: each role goes to its best-scoring column (the first on a tie). */
 export function assignRoles(headerTexts: string[]): Partial<Record<ColumnRole, number>> {
   const columns: Partial<Record<ColumnRole, number>> = {};
+  const scores: Partial<Record<ColumnRole, number>> = {};
   headerTexts.forEach((text, col) => {
-    const role = matchHeader(text);
-    if (role && columns[role] === undefined) columns[role] = col;
+    const hit = scoreHeader(text);
+    if (!hit) return;
+    const previous = scores[hit.role];
+    if (previous === undefined || hit.score > previous) {
+      columns[hit.role] = col;
+      scores[hit.role] = hit.score;
+    }
   });
   return columns;
 }

@@ -36,6 +36,8 @@ export interface TimeFrame {
   recurrence?: Recurrence;
   /** True when a year was missing from the text and taken from the plan year. */
   yearInferred: boolean;
+  /** A span of years ("2025 - 2030", "Giai đoạn 2026 - 2030"): kind `year`, due at the end of its last year. */
+  span?: { from: number; to: number };
   /** Why the text could not be read (kind `unknown`), in Vietnamese. */
   problem?: string;
 }
@@ -45,12 +47,19 @@ export const FIXED_KINDS: readonly TimeFrameKind[] = ['date', 'month', 'quarter'
 
 // Phrase tables, matched against folded text (lower case, no diacritics, đ → d).
 
-/** Whole-task-long work: no due date. Checked before recurrence so "Thường xuyên, hằng năm" stays continuous. */
+/** Words that may stand before "thường xuyên" without changing it: "Nhiệm vụ thường xuyên", "Thực hiện thường xuyên". */
+const ONGOING_LEAD = '(?:(?:nhiem vu|cong viec|hoat dong|thuc hien|trien khai|duoc thuc hien|tien hanh|to chuc|la|duy tri)\\s+)*';
+
+/**
+ * Whole-task-long work: no due date. Checked before recurrence so "Thường xuyên, hằng năm" stays continuous. A span
+ * of named years ("Giai đoạn 2026 - 2030") is not here: it has a last year, so it is read as a year.
+ */
 export const CONTINUOUS_PHRASES: readonly RegExp[] = [
-  /^thuong xuyen/,
-  /^lien tuc/,
-  /^hang ngay|^hang ngay|^moi ngay/,
-  /^ca giai doan|^trong giai doan|^giai doan \d{4}\s*-\s*\d{4}$/,
+  new RegExp(`^${ONGOING_LEAD}(thuong xuyen|lien tuc)`),
+  /^hang ngay|^moi ngay/,
+  /^(ca|trong|suot) giai doan(?!\s*\d)/,
+  /^giai doan$/,
+  /^tu nam \d{4}( tro di)?$/,
 ];
 
 /** Work triggered by something else. Checked after fixed periods, so "Theo kế hoạch, Quý II/2024" is a quarter. */
@@ -63,6 +72,8 @@ export const EVENT_PHRASES: readonly RegExp[] = [
   /^ngay sau khi/,
   /^tuy tinh hinh|^tuy theo/,
   /^(co|neu) (yeu cau|phat sinh)/,
+  /^phu thuoc\b/,
+  /^can cu\b/,
 ];
 
 /** Recurrence words; the first match wins, so longer cadences that contain shorter words come first. */
@@ -71,7 +82,7 @@ export const RECURRENCE_PHRASES: readonly (readonly [RegExp, Recurrence | null])
   [/(hang|moi|dinh ky) tuan/, 'weekly'],
   [/(hang|moi|dinh ky) thang/, 'monthly'],
   [/(hang|moi|dinh ky) quy/, 'quarterly'],
-  [/(hang|moi|dinh ky) nam/, 'yearly'],
+  [/(hang|moi|dinh ky) nam|cac nam tiep theo/, 'yearly'],
   [/^dinh ky\b/, null],
 ];
 
@@ -88,6 +99,7 @@ interface Part {
   kind: 'date' | 'month' | 'quarter' | 'half' | 'year';
   dates: IsoDate[];
   yearInferred: boolean;
+  span?: { from: number; to: number };
 }
 
 interface Scan {
@@ -200,8 +212,11 @@ function scanFixed(input: string, planYear: number): Scan {
   consume(NUMERIC_DATE, (m) => addDate(m[1], m[2], m[3]));
 
   consume(YEAR, (m) => {
+    const first = Number(m[1]);
     const last = Number(m[2] ?? m[1]);
-    if (last >= 1900 && last <= 2200) parts.push({ kind: 'year', dates: [isoDate(last, 12, 31)], yearInferred: false });
+    if (last < MIN_YEAR || last > MAX_YEAR) return;
+    const span = m[2] && first < last && first >= MIN_YEAR ? { span: { from: first, to: last } } : {};
+    parts.push({ kind: 'year', dates: [isoDate(last, 12, 31)], yearInferred: false, ...span });
   });
 
   function addDate(d: string, mo: string, y: string | undefined) {
@@ -333,6 +348,7 @@ function parseUnsafe(value: CellValue, planYear: number): TimeFrame {
     const lastPart = scan.parts.find((p) => p.dates.includes(last)) as Part;
     return result(text, lastPart.kind, all, {
       yearInferred: scan.parts.some((p) => p.yearInferred),
+      ...(lastPart.span ? { span: lastPart.span } : {}),
       ...(scan.problems.length ? { problem: scan.problems.join('; ') } : {}),
     });
   }

@@ -1,4 +1,13 @@
 import { distance } from 'fastest-levenshtein';
+import {
+  AGENCY_DIRECTORY,
+  AGENCY_HEADS,
+  GENERIC_SYLLABLES,
+  NAME_ABBREVIATIONS,
+  ROLE_NOTES,
+  SINGLE_BODY_LEVELS,
+  VAGUE_FORMS,
+} from './agencies';
 import { cleanText, foldText } from './text';
 
 /** One unit of the directory: the name reports use, and the ways staff write it. */
@@ -51,112 +60,298 @@ export const DEFAULT_UNIT_DIRECTORY: UnitDirectory = [
 ];
 
 /**
- * Groups that leave no one accountable. Order does not matter; each is tested against the folded unit.
+ * A name's words for comparison: folded, role notes and punctuation dropped, "và"/"&" ignored, fixed abbreviations
+ * ("Ủy ban nhân dân" → "ubnd") applied.
+ * @example unitWords('Sở Khoa học & Công nghệ (chủ trì)') // 'so khoa hoc cong nghe'
  */
-export const VAGUE_UNIT_PATTERNS: readonly RegExp[] = [
-  /^cac (phong|don vi|co quan|bo phan|khoa|so|nganh|to chuc|ca nhan)\b/,
-  /^(lanh dao|thu truong|truong) cac\b/,
-  /^(tat ca|toan bo|toan nganh|moi|cac) /,
-  /\blien quan$/,
-  /^(nganh y te|toan nganh|don vi|phong chuyen mon|bo phan chuyen mon)$/,
-];
-
-/** Words that start a unit name; a comma-separated piece that starts otherwise continues the previous unit. */
-const UNIT_START =
-  /^(phong|p\.|van phong|vp|thanh tra|trung tam|tt|chi cuc|benh vien|bv|cac|so|ubnd|uy ban|ban|cong doan|lanh dao|thu truong|don vi|bo phan|khoa|tram|bhxh|bao hiem|cdc|ttyt|ca nhan|giam doc|doan|hoi|nganh|cong an|to)\b/;
-
-/** Folding for comparison: no "Phòng" prefix, no trailing "tỉnh …"/"Sở Y tế", no punctuation. */
-export function unitKey(value: string): string {
-  return foldText(value)
-    .replace(/[().,;:'"“”]/g, ' ')
-    .replace(/\s*[-–]\s*/g, ' ')
+function unitWords(value: string): string {
+  let words = ` ${foldText(value)
+    .replace(ROLE_NOTES, ' ')
+    .replace(/[().,;:'"“”‘’/\\[\]&+*•–-]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
+    .trim()} `.replace(/ va /g, ' ');
+  for (const [long, short] of NAME_ABBREVIATIONS) words = words.split(` ${long} `).join(` ${short} `);
+  return words.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The looser form: no "Phòng" in front, no "tỉnh" with the province's name (a few words) or "Sở Y tế" behind
+ * ("Trung tâm Kiểm soát bệnh tật tỉnh Đắk Nông").
+ */
+function looseWords(words: string): string {
+  return words
     .replace(/^phong /, '')
-    .replace(/ (tinh|so y te|thuoc so)( .*)?$/, '')
+    .replace(/ (tinh|thuoc so)( \S+){0,4}$/, '')
+    .replace(/ so y te$/, '')
     .trim();
 }
 
-/** Split a lead/coordinating cell into unit names as written. */
-export function splitUnits(value: string): string[] {
-  const text = cleanText(value);
-  if (!text) return [];
-  const coarse = text
-    .split(/\n|;|\.\s+-\s+|\s+\+\s+|\s+và\s+|\s+&\s+/i)
-    .map((s) => s.replace(/^[\s\-–•*+]+/, '').replace(/[\s.;,]+$/, '').trim())
-    .filter(Boolean);
-  const out: string[] = [];
-  for (const piece of coarse) {
-    const commaParts = piece.split(/\s*,\s*/);
-    let current = commaParts[0];
-    for (const next of commaParts.slice(1)) {
-      if (UNIT_START.test(foldText(next))) {
-        out.push(current);
-        current = next;
-      } else {
-        current = `${current}, ${next}`;
-      }
-    }
-    out.push(current);
-  }
-  return out.map((s) => s.trim()).filter(Boolean);
+/** Folding for comparison: no "Phòng" prefix, no trailing "tỉnh …"/"Sở Y tế", no punctuation. */
+export function unitKey(value: string): string {
+  return looseWords(unitWords(value));
 }
+
+/** The agency head a name starts with ("so", "trung tam", "ubnd"), or '' when none. */
+function headOf(words: string): string {
+  let best = '';
+  for (const head of AGENCY_HEADS) {
+    if ((words === head || words.startsWith(`${head} `)) && head.length > best.length) best = head;
+  }
+  return best;
+}
+
+/** Initials of a name after its head: "so lao dong thuong binh xa hoi" → "so ldtbxh"; with no head, of every word. */
+function acronymOf(words: string): string | null {
+  const head = headOf(words);
+  const rest = (head ? words.slice(head.length) : words).trim().split(' ').filter(Boolean);
+  if (rest.length < 2) return null;
+  const initials = rest.map((w) => w[0]).join('');
+  return head ? `${head} ${initials}` : initials;
+}
+
+/** A written abbreviation packed for comparison with acronyms: "so kh cn" (from "Sở KH&CN") → "so khcn". */
+function packedOf(words: string): string | null {
+  const head = headOf(words);
+  const rest = (head ? words.slice(head.length) : words).trim().split(' ').filter(Boolean);
+  if (!rest.length || rest.some((w) => w.length > 4)) return null;
+  return head ? `${head} ${rest.join('')}` : rest.join('');
+}
+
+/** Whether a group names no one accountable, by its form. */
+function isVagueForm(words: string, folded: string): boolean {
+  if (VAGUE_FORMS.some((re) => re.test(words) || re.test(folded))) return true;
+  const syllables = words.split(' ').filter(Boolean);
+  if (!syllables.length || !syllables.every((s) => GENERIC_SYLLABLES.has(s))) return false;
+  // "UBND tỉnh", "HĐND Thành phố": one body of one level.
+  const head = headOf(words);
+  const rest = head ? words.slice(head.length).trim() : '';
+  return !(head && SINGLE_BODY_LEVELS.includes(rest));
+}
+
+const ACRONYM = /^[A-ZĐ][A-ZĐ0-9&.-]{1,}$/;
+
+/** Whether a piece reads as an agency's name by its form: a head followed by a name, or an acronym ("BHXH tỉnh"). */
+function isHeadedName(words: string, written: string): boolean {
+  const head = headOf(words);
+  if (head && words.length > head.length) return true;
+  const first = written.trim().split(/\s+/)[0] ?? '';
+  return ACRONYM.test(first.replace(/[,.;:]$/, ''));
+}
+
+/**
+ * Separators between units. Hard ones (line break, ";", a bullet dash) always split, unless the text across them is one
+ * directory name; soft ones ("," "và" "&" "+" " - ") split only where both sides read as agencies.
+ */
+// A dash separates only with a space on at least one side: "KH-TC" and "LĐ-TB&XH" are one word.
+const SEPARATOR = /\n|;|\.\s+-\s+|\s+\+\s+|,|\s+(?:và|&)\s+|\s+[-–]\s*|[-–]\s+/giu;
+const HARD = /^(\n|;|\.\s+-\s+|\s+\+\s+)$/;
+
+interface Piece {
+  text: string;
+  /** The separator after this piece ('' for the last). */
+  after: string;
+}
+
+/** Cut a cell at every separator outside brackets. */
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  let depth = 0;
+  let start = 0;
+  let i = 0;
+  // Walk the separators in order, skipping those inside brackets.
+  for (const m of text.matchAll(SEPARATOR)) {
+    const at = m.index ?? 0;
+    for (; i < at; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') depth = Math.max(0, depth - 1);
+    }
+    if (depth > 0) continue;
+    out.push({ text: text.slice(start, at), after: m[0] });
+    start = at + m[0].length;
+    i = start;
+  }
+  out.push({ text: text.slice(start), after: '' });
+  return out;
+}
+
+function tidy(piece: string): string {
+  return piece.replace(/^[\s\-–•*+.]+/, '').replace(/[\s.;,]+$/, '').trim();
+}
+
+/**
+ * Scores of a group of pieces in the split: a directory name counts most, for every piece it spans (so no split of a
+ * known name can beat it: names are never cut), a name by its form or a vague group once, a headless fragment against.
+ */
+const SCORE = { knownPerPiece: 3, agency: 1, vague: 1, fragment: -2 } as const;
+
+/** How far a group may reach: no real name has more than this many separators inside. */
+const MAX_PIECES_PER_GROUP = 8;
 
 export interface UnitResolver {
   resolve(written: string): ResolvedUnit;
   resolveCell(value: string): ResolvedUnit[];
+  /** A cell cut into the unit names it holds, as written. */
+  split(value: string): string[];
 }
 
-/** Build a resolver over a directory: exact folded match on names and aliases, then small misspellings. */
+/**
+ * Build a resolver over a directory (the user's, or a Department of Health's by default) followed by the directory of
+ * state agencies: exact match on names, aliases and their initials, then small misspellings within the same kind of
+ * body.
+ */
 export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIRECTORY): UnitResolver {
-  const byKey = new Map<string, string>();
-  for (const entry of directory) {
+  const exact = new Map<string, string>();
+  const acronyms = new Map<string, string | null>();
+  const register = (key: string, name: string) => {
+    if (key && !exact.has(key)) exact.set(key, name);
+  };
+  const registerAcronym = (key: string | null, name: string) => {
+    if (!key || exact.has(key)) return;
+    const seen = acronyms.get(key);
+    // Two bodies with the same initials ("Sở Nội vụ", "Sở Ngoại vụ"): the initials name neither.
+    if (seen === undefined) acronyms.set(key, name);
+    else if (seen !== name) acronyms.set(key, null);
+  };
+  const entries = [...directory, ...AGENCY_DIRECTORY];
+  for (const entry of entries) for (const alias of [entry.name, ...entry.aliases]) register(unitWords(alias), entry.name);
+  for (const entry of entries) for (const alias of [entry.name, ...entry.aliases]) register(unitKey(alias), entry.name);
+  for (const entry of entries) {
     for (const alias of [entry.name, ...entry.aliases]) {
-      const key = unitKey(alias);
-      if (key && !byKey.has(key)) byKey.set(key, entry.name);
+      const words = unitWords(alias);
+      registerAcronym(acronymOf(words), entry.name);
+      registerAcronym(acronymOf(looseWords(words)), entry.name);
     }
   }
-  const keys = [...byKey.keys()];
-  const cache = new Map<string, ResolvedUnit>();
+  // Misspellings are looked for among names that start with the same word: "Sở Nội vụ" never becomes "Bộ Nội vụ".
+  const byFirstWord = new Map<string, string[]>();
+  for (const key of exact.keys()) {
+    const first = key.split(' ')[0];
+    const list = byFirstWord.get(first) ?? [];
+    list.push(key);
+    byFirstWord.set(first, list);
+  }
 
+  /** The directory name for a written name, by exact forms only. */
+  function lookup(words: string): string | undefined {
+    const loose = looseWords(words);
+    const found = exact.get(words) ?? exact.get(loose);
+    if (found) return found;
+    for (const packed of [packedOf(words), packedOf(loose)]) {
+      const name = packed ? acronyms.get(packed) : undefined;
+      if (name) return name;
+    }
+    return undefined;
+  }
+
+  function nearest(key: string): string | undefined {
+    // Small misspellings only: at most one edit per 8 characters, and never across very different lengths.
+    if (key.length < 8) return undefined;
+    let best: string | undefined;
+    let bestDistance = Math.floor(key.length / 8);
+    for (const candidate of byFirstWord.get(key.split(' ')[0]) ?? []) {
+      if (Math.abs(candidate.length - key.length) > bestDistance) continue;
+      const d = distance(candidate, key);
+      if (d <= bestDistance && (best === undefined || d < distance(best, key))) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best === undefined ? undefined : exact.get(best);
+  }
+
+  const cache = new Map<string, ResolvedUnit>();
   function resolve(written: string): ResolvedUnit {
     const cleaned = cleanText(written).replace(/[\s.;,]+$/, '');
     const cached = cache.get(cleaned);
     if (cached) return cached;
-    const key = unitKey(cleaned);
-    const vague = VAGUE_UNIT_PATTERNS.some((re) => re.test(key) || re.test(foldText(cleaned)));
-    let name = byKey.get(key);
-    if (!name && key.length >= 8) {
-      // Small misspellings only: at most one edit per 8 characters, and never across very different lengths.
-      let best: string | undefined;
-      let bestDistance = Math.floor(key.length / 8);
-      for (const candidate of keys) {
-        if (Math.abs(candidate.length - key.length) > bestDistance) continue;
-        const d = distance(candidate, key);
-        if (d <= bestDistance && (best === undefined || d < distance(best, key))) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-      if (best) name = byKey.get(best);
-    }
+    const words = unitWords(cleaned);
+    const name = lookup(words) ?? nearest(looseWords(words));
     const unit: ResolvedUnit = name
       ? { written: cleaned, name, known: true, vague: false }
-      : { written: cleaned, name: cleaned, known: false, vague };
+      : { written: cleaned, name: cleaned, known: false, vague: isVagueForm(words, foldText(cleaned)) };
+    if (cache.size >= 20_000) cache.clear();
     cache.set(cleaned, unit);
     return unit;
+  }
+
+  /** How a group of pieces reads: a directory name, a vague group, an agency by form, or a fragment of something. */
+  function groupScore(text: string, pieceCount: number, first: boolean): number {
+    const words = unitWords(text);
+    if (!words) return SCORE.fragment;
+    if (lookup(words)) return SCORE.knownPerPiece * pieceCount;
+    const generic = words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
+    // A bare generic noun after another group continues its list ("Các bộ, ngành, địa phương").
+    if (generic && !first && !/^(cac|nhung|ubnd|hdnd)\b/.test(words)) return SCORE.fragment;
+    if (isVagueForm(words, foldText(text))) return SCORE.vague;
+    if (isHeadedName(words, text)) return SCORE.agency;
+    return SCORE.fragment;
+  }
+
+  /**
+   * The best way to group a cell's pieces into units: each group scored by what it reads as, the highest total wins,
+   * fewer groups on a tie. So "Bộ Khoa học và Công nghệ" stays whole (one name beats a name and a fragment) while
+   * "Bộ Tài chính, Bộ Công Thương" splits (two names beat one unknown).
+   */
+  function split(value: string): string[] {
+    const text = cleanText(value);
+    if (!text) return [];
+    const parts = pieces(text);
+    const n = parts.length;
+    const joinText = (from: number, to: number) => {
+      let s = '';
+      for (let k = from; k < to; k++) s += parts[k].text + (k < to - 1 ? parts[k].after : '');
+      return tidy(s);
+    };
+    const best: { score: number; groups: number; from: number }[] = [{ score: 0, groups: 0, from: -1 }];
+    for (let to = 1; to <= n; to++) {
+      let choice: { score: number; groups: number; from: number } | null = null;
+      for (let from = to - 1; from >= Math.max(0, to - MAX_PIECES_PER_GROUP); from--) {
+        const prior = best[from];
+        const group = joinText(from, to);
+        let score: number;
+        if (!group) score = 0;
+        else {
+          // Across a line break or ";" only a name written exactly as the directory has it, wrapped over two lines.
+          if (parts.slice(from, to - 1).some((p) => HARD.test(p.after)) && !exact.has(unitWords(group))) continue;
+          score = groupScore(group, to - from, from === 0);
+        }
+        const total = prior.score + score;
+        const groups = prior.groups + (group ? 1 : 0);
+        if (!choice || total > choice.score || (total === choice.score && groups < choice.groups)) choice = { score: total, groups, from };
+      }
+      // A single piece crosses no separator, so there is always a choice.
+      best[to] = choice as { score: number; groups: number; from: number };
+    }
+    const out: string[] = [];
+    for (let to = n; to > 0; to = best[to].from) {
+      const group = joinText(best[to].from, to);
+      if (group) out.unshift(group);
+    }
+    return out;
   }
 
   const cells = new Map<string, ResolvedUnit[]>();
   return {
     resolve,
+    split,
     resolveCell: (value) => {
       let units = cells.get(value);
       if (!units) {
-        units = splitUnits(value).map(resolve);
+        units = split(value).map(resolve);
         if (cells.size < 20_000) cells.set(value, units);
       }
       return units;
     },
   };
+}
+
+let defaultResolver: UnitResolver | null = null;
+
+/**
+ * Split a lead/coordinating cell into unit names as written, with the default directories.
+ * @example splitUnits('Bộ Khoa học và Công nghệ, Bộ Y tế') // ['Bộ Khoa học và Công nghệ', 'Bộ Y tế']
+ */
+export function splitUnits(value: string): string[] {
+  defaultResolver ??= createUnitResolver();
+  return defaultResolver.split(value);
 }
