@@ -230,3 +230,42 @@ describe('parseTimeFrame: robustness', () => {
     );
   });
 });
+
+describe('parseTimeFrame: phrases of real plans (2025–2026)', () => {
+  it.each([
+    ['Nhiệm vụ thường xuyên'],
+    ['Thực hiện thường xuyên'],
+    ['Triển khai thường xuyên, liên tục'],
+    ['Trong giai đoạn'],
+    ['Từ năm 2026'],
+  ])("reads '%s' as continuous work with no due date", (text) => {
+    expect(read(text, 2026)).toMatchObject({ kind: 'continuous', due: null, dueDates: [] });
+  });
+
+  it.each([
+    ['2025 - 2030', 2025, 2030],
+    ['Năm 2025-2026', 2025, 2026],
+    ['Giai đoạn 2026 - 2030', 2026, 2030],
+    ['Giai đoạn 2026-2030', 2026, 2030],
+    ['2021–2025', 2021, 2025],
+  ])("reads the span '%s' as a year due at the end of %i–%i's last year", (text, from, to) => {
+    expect(read(text, 2026)).toMatchObject({ kind: 'year', due: `${to}-12-31`, dueDates: [`${to}-12-31`], span: { from, to } });
+  });
+
+  it("reads 'Trong năm 2025' as the year 2025, with no span", () => {
+    const tf = read('Trong năm 2025', 2026);
+    expect(tf).toMatchObject({ kind: 'year', due: '2025-12-31' });
+    expect(tf.span).toBeUndefined();
+  });
+
+  it.each(['Sau khi có Nghị định của Chính phủ', 'Sau khi Luật được Quốc hội thông qua', 'Khi có phát sinh', 'Phụ thuộc vào tiến độ của Bộ Y tế', 'Căn cứ hướng dẫn của Bộ Nội vụ'])(
+    "reads '%s' as on event, with no due date",
+    (text) => {
+      expect(read(text, 2026)).toMatchObject({ kind: 'event', due: null, dueDates: [] });
+    },
+  );
+
+  it("reads 'Năm 2025 và các năm tiếp theo' as yearly, due at the plan year's end", () => {
+    expect(read('Năm 2025 và các năm tiếp theo', 2025)).toMatchObject({ kind: 'recurring', recurrence: 'yearly', dueDates: ['2025-12-31'] });
+  });
+});

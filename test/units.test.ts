@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AGENCY_DIRECTORY } from '../src/core/reading/agencies';
 import { createUnitResolver, DEFAULT_UNIT_DIRECTORY, splitUnits } from '../src/core/reading/units';
 
 const resolver = createUnitResolver();
@@ -84,6 +85,96 @@ describe('unit resolution', () => {
         if (spaced) variant = ` ${variant.replace(/ /g, '\u00a0')}  `;
         expect(names(variant)).toEqual(names(alias));
       }),
+    );
+  });
+});
+
+describe('agency names as plans write them', () => {
+  it.each([
+    ['Bộ Khoa học và Công nghệ', ['Bộ Khoa học và Công nghệ']],
+    ['Bộ Giáo dục và Đào tạo', ['Bộ Giáo dục và Đào tạo']],
+    ['Sở Văn hóa, Thể thao và Du lịch', ['Sở Văn hóa, Thể thao và Du lịch']],
+    ['Sở Lao động - Thương binh và Xã hội', ['Sở Lao động - Thương binh và Xã hội']],
+    ['Liên hiệp các Hội Khoa học và Kỹ thuật', ['Liên hiệp các Hội Khoa học và Kỹ thuật']],
+    ['Bệnh viện Lao và Bệnh phổi, Bệnh viện Sản - Nhi', ['Bệnh viện Lao và Bệnh phổi', 'Bệnh viện Sản - Nhi']],
+    ['Bộ Tài chính, Bộ Công Thương', ['Bộ Tài chính', 'Bộ Công Thương']],
+    ['Phòng KHTC - Phòng TCCB', ['Phòng Kế hoạch - Tài chính', 'Phòng Tổ chức cán bộ']],
+    ['Sở Y tế (chủ trì), Sở Tài chính', ['Sở Y tế', 'Sở Tài chính']],
+    ['Hội Nông dân, Hội Cựu chiến binh', ['Hội Nông dân', 'Hội Cựu chiến binh']],
+    ['Sở Lao động - Thương binh\nvà Xã hội', ['Sở Lao động - Thương binh và Xã hội']],
+  ])("reads '%s' as %j", (cell, expected) => {
+    expect(names(cell)).toEqual(expected);
+  });
+
+  it.each([
+    ['Sở KH&CN', 'Sở Khoa học và Công nghệ'],
+    ['Sở KHCN', 'Sở Khoa học và Công nghệ'],
+    ['Sở LĐ-TB&XH', 'Sở Lao động - Thương binh và Xã hội'],
+    ['Sở LĐTBXH', 'Sở Lao động - Thương binh và Xã hội'],
+    ['Sở GD&ĐT', 'Sở Giáo dục và Đào tạo'],
+    ['Bộ KH&ĐT', 'Bộ Kế hoạch và Đầu tư'],
+    ['Sở NN&PTNT', 'Sở Nông nghiệp và Phát triển nông thôn'],
+    ['Sở VH,TT&DL', 'Sở Văn hóa, Thể thao và Du lịch'],
+    ['UBND tỉnh', 'Ủy ban nhân dân tỉnh'],
+    ['Văn phòng UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'],
+    ['BHXH tỉnh', 'Bảo hiểm xã hội tỉnh'],
+    ['Sở Y tế tỉnh Đắk Nông', 'Sở Y tế'],
+    ['Thanh tra tỉnh', 'Thanh tra tỉnh'],
+  ])("resolves the abbreviation or variant '%s' to '%s'", (written, name) => {
+    expect(resolver.resolve(written)).toMatchObject({ name, known: true });
+  });
+
+  it('never takes one level for another by a small misspelling: "Sở Nội vụ" is not "Bộ Nội vụ"', () => {
+    expect(resolver.resolve('Sở Nội vụ').name).toBe('Sở Nội vụ');
+    expect(resolver.resolve('Sở Nôi vụ').name).toBe('Sở Nội vụ');
+    expect(resolver.resolve('Sở NV').known).toBe(false);
+  });
+
+  it.each([
+    'Các bộ, ngành',
+    'Các bộ, ngành, địa phương',
+    'Sở, ban, ngành, tổ chức chính trị - xã hội',
+    'Các Bộ, cơ quan ngang bộ',
+    'UBND các xã, phường',
+    'UBND cấp xã',
+    'Các cơ quan, đơn vị',
+    'Lãnh đạo các phòng',
+  ])("keeps the vague group '%s' whole and flags it", (cell) => {
+    const units = resolver.resolveCell(cell);
+    expect(units).toHaveLength(1);
+    expect(units[0]).toMatchObject({ written: cell, known: false, vague: true });
+  });
+
+  it('splits two vague groups written one after the other, and flags both', () => {
+    expect(resolver.resolveCell('Các sở, ngành, UBND xã, phường, đặc khu').map((u) => [u.written, u.vague])).toEqual([
+      ['Các sở, ngành', true],
+      ['UBND xã, phường, đặc khu', true],
+    ]);
+  });
+
+  it('keeps a single body of one level accountable: "UBND tỉnh" and a named commune are not vague', () => {
+    expect(resolver.resolve('UBND tỉnh').vague).toBe(false);
+    expect(resolver.resolve('UBND xã Quảng Sơn')).toMatchObject({ known: false, vague: false });
+  });
+
+  it("lets the user's directory override an agency's name", () => {
+    const custom = createUnitResolver([...DEFAULT_UNIT_DIRECTORY, { name: 'Sở KH&CN tỉnh', aliases: ['Sở Khoa học và Công nghệ'] }]);
+    expect(custom.resolveCell('Sở Khoa học và Công nghệ, Sở Y tế').map((u) => u.name)).toEqual(['Sở KH&CN tỉnh', 'Sở Y tế']);
+  });
+
+  it('gives back exactly the N directory names a cell joins, whatever mix of separators joins them', () => {
+    const directoryNames = [...new Set([...DEFAULT_UNIT_DIRECTORY, ...AGENCY_DIRECTORY].map((e) => e.name))];
+    const separators = [', ', ',', '; ', ';', ' và ', '\n', ' - ', ' – ', ' & ', ' + ', ',\n', '.\n- ', ' và\n'];
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...directoryNames), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom(...separators), { minLength: 7, maxLength: 7 }),
+        (chosen, seps) => {
+          const cell = chosen.map((name, i) => (i ? seps[i - 1] : '') + name).join('');
+          expect(names(cell)).toEqual(chosen);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -14,6 +14,7 @@ export function checkJson(appendix: Appendix, findings: Finding[], asOf: string)
     planYearSource: appendix.planYearSource,
     asOf,
     headerRows: appendix.headerRows,
+    headers: appendix.headers,
     tasks: appendix.tasks.map((t) => ({
       row: t.row,
       rows: t.rows,
@@ -28,6 +29,7 @@ export function checkJson(appendix: Appendix, findings: Finding[], asOf: string)
         due: t.deadline.due,
         dueDates: t.deadline.dueDates,
         ...(t.deadline.recurrence ? { recurrence: t.deadline.recurrence } : {}),
+        ...(t.deadline.span ? { span: t.deadline.span } : {}),
       },
       status: t.status.status,
       statusText: t.status.text,

@@ -142,7 +142,7 @@ const MONTH_GROUP = new RegExp(
 const HALF = /\b6 thang (dau|cuoi)(?: nam)?(?:\s*(?:\/|-|,)?\s*(?:nam\s*)?(\d{4}))?|\bnua (dau|cuoi) nam(?:\s*(\d{4}))?/g;
 const WORDED_DATE = /\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam|\/|-)\s*(\d{4}))?/g;
 const NUMERIC_DATE = /(?<![\d/.])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])/g;
-const YEAR = /(?:\bnam\s*|^|\s)(\d{4})(?:\s*-\s*(\d{4}))?\b/g;
+const YEAR = /(?:\bnam\s*|^|\s)(\d{4})(?:\s*[-–]\s*(\d{4}))?\b/g;
 
 function splitItems(first: string, rest: string): { items: string[]; range: boolean } {
   const items = [first];

@@ -113,7 +113,8 @@ function acronymOf(words: string): string | null {
 function packedOf(words: string): string | null {
   const head = headOf(words);
   const rest = (head ? words.slice(head.length) : words).trim().split(' ').filter(Boolean);
-  if (!rest.length || rest.some((w) => w.length > 4)) return null;
+  // "KH CN" (from "KH&CN"), or one packed word ("LĐTBXH"); never ordinary words.
+  if (!rest.length || (rest.length > 1 && rest.some((w) => w.length > 4)) || rest[0].length > 10) return null;
   return head ? `${head} ${rest.join('')}` : rest.join('');
 }
 
@@ -180,9 +181,11 @@ function tidy(piece: string): string {
 
 /**
  * Scores of a group of pieces in the split: a directory name counts most, for every piece it spans (so no split of a
- * known name can beat it: names are never cut), a name by its form or a vague group once, a headless fragment against.
+ * known name can beat it: names are never cut), a little less when it matched only loosely (without "tỉnh …" behind,
+ * or by initials), so two exact names beat one loose match over both; a name by its form or a vague group counts once,
+ * a headless fragment against.
  */
-const SCORE = { knownPerPiece: 3, agency: 1, vague: 1, fragment: -2 } as const;
+const SCORE = { exactPerPiece: 30, loosePerPiece: 29, agency: 10, vague: 10, fragment: -20 } as const;
 
 /** How far a group may reach: no real name has more than this many separators inside. */
 const MAX_PIECES_PER_GROUP = 8;
@@ -231,7 +234,7 @@ export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIREC
     byFirstWord.set(first, list);
   }
 
-  /** The directory name for a written name, by exact forms only. */
+  /** The directory name for a written name, by its exact words, its loose form or its initials; no misspellings. */
   function lookup(words: string): string | undefined {
     const loose = looseWords(words);
     const found = exact.get(words) ?? exact.get(loose);
@@ -278,7 +281,8 @@ export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIREC
   function groupScore(text: string, pieceCount: number, first: boolean): number {
     const words = unitWords(text);
     if (!words) return SCORE.fragment;
-    if (lookup(words)) return SCORE.knownPerPiece * pieceCount;
+    if (exact.has(words)) return SCORE.exactPerPiece * pieceCount;
+    if (lookup(words)) return SCORE.loosePerPiece * pieceCount;
     const generic = words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
     // A bare generic noun after another group continues its list ("Các bộ, ngành, địa phương").
     if (generic && !first && !/^(cac|nhung|ubnd|hdnd)\b/.test(words)) return SCORE.fragment;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { assignRoles, isPureHeader, matchHeader } from '../src/core/reading/headers';
+
+describe('header recognition by meaning', () => {
+  it.each([
+    // task
+    ['Nội dung', 'task'],
+    ['Nội dung công việc', 'task'],
+    ['NHIỆM VỤ VÀ GIẢI PHÁP', 'task'],
+    ['Nhiệm vụ, giải pháp', 'task'],
+    ['Các nhiệm vụ, giải pháp chủ yếu', 'task'],
+    ['Tên nhiệm vụ/đề án', 'task'],
+    ['Tên đề án, nhiệm vụ', 'task'],
+    ['Hoạt động', 'task'],
+    ['Nội dung hoạt động', 'task'],
+    ['Công việc', 'task'],
+    ['Nhiệm vụ cụ thể', 'task'],
+    ['Nội dung công việc cần thực hiện', 'task'],
+    ['Tên văn bản', 'task'],
+    // time frame
+    ['Thời gian thực hiện', 'timeframe'],
+    ['Thời gian hoàn thành', 'timeframe'],
+    ['Thời gian dự kiến hoàn thành', 'timeframe'],
+    ['Thời hạn', 'timeframe'],
+    ['Thời hạn hoàn thành', 'timeframe'],
+    ['Tiến độ thực hiện', 'timeframe'],
+    ['Tiến độ hoàn thành', 'timeframe'],
+    ['Mốc thời gian', 'timeframe'],
+    ['Thời gian trình', 'timeframe'],
+    ['Hạn hoàn thành', 'timeframe'],
+    ['thoi gian thuc hien', 'timeframe'],
+    // lead
+    ['Đơn vị chủ trì', 'lead'],
+    ['Cơ quan chủ trì', 'lead'],
+    ['Cơ quan, đơn vị chủ trì', 'lead'],
+    ['Đơn vị/Phòng chủ trì', 'lead'],
+    ['Chủ trì', 'lead'],
+    ['Đơn vị thực hiện', 'lead'],
+    ['Cơ quan thực hiện', 'lead'],
+    ['Đơn vị phụ trách', 'lead'],
+    ['Cơ quan chủ trì soạn thảo', 'lead'],
+    ['Đơn vị đầu mối', 'lead'],
+    ['Trách nhiệm thực hiện', 'lead'],
+    ['Cơ quan thực hiện Chủ trì', 'lead'],
+    // coordinators
+    ['Đơn vị phối hợp', 'coordinators'],
+    ['Cơ quan phối hợp', 'coordinators'],
+    ['Phối hợp', 'coordinators'],
+    ['Cơ quan thực hiện Phối hợp', 'coordinators'],
+    // traps that already worked
+    ['Người đứng đầu chịu trách nhiệm', 'person'],
+    ['Lãnh đạo phụ trách', 'person'],
+    ['Cán bộ theo dõi', 'person'],
+    ['Ngày hoàn thành', 'doneDate'],
+    ['Ngày hoàn thành thực tế', 'doneDate'],
+    ['Thời gian hoàn thành thực tế', 'doneDate'],
+    ['Tiến độ', 'status'],
+    ['Tình trạng', 'status'],
+    ['Tình hình thực hiện', 'status'],
+    ['Kết quả đánh giá', 'status'],
+    ['Kết quả', 'product'],
+    ['Kết quả thực hiện', 'product'],
+    ['Kết quả dự kiến', 'product'],
+    ['Sản phẩm', 'product'],
+    ['Sản phẩm dự kiến', 'product'],
+    ['Hình thức văn bản', 'product'],
+    ['Ghi chú', 'note'],
+    ['TT', 'number'],
+    ['STT', 'number'],
+    ['Số TT', 'number'],
+  ])("reads the header '%s' as %s", (header, role) => {
+    expect(matchHeader(header)).toBe(role);
+    expect(matchHeader(header.toUpperCase())).toBe(role);
+    expect(matchHeader(header.normalize('NFD'))).toBe(role);
+  });
+
+  it.each(['Đơn vị tính', 'Ngày ban hành', 'Số, ngày văn bản', 'Lĩnh vực', 'Kinh phí thực hiện', 'Nguồn kinh phí', 'Số tiền'])(
+    "gives the header '%s' no role: a unit of measure, a document date or a column the tool does not use",
+    (header) => {
+      expect(matchHeader(header)).toBeNull();
+    },
+  );
+
+  it('gives each role to its best-scoring column, the first on a tie', () => {
+    expect(assignRoles(['TT', 'Thời gian thực hiện Bắt đầu', 'Thời gian thực hiện Kết thúc', 'Nội dung', 'Nội dung'])).toEqual({
+      number: 0,
+      timeframe: 2,
+      task: 3,
+    });
+  });
+
+  it('tells a repeated header from a task that starts with a header word', () => {
+    expect(isPureHeader('Nội dung nhiệm vụ')).toBe(true);
+    expect(isPureHeader('NHIỆM VỤ VÀ GIẢI PHÁP')).toBe(true);
+    expect(isPureHeader('Nhiệm vụ cải cách thủ tục hành chính')).toBe(false);
+    expect(isPureHeader('Văn phòng Sở')).toBe(false);
+  });
+});
