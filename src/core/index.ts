@@ -8,6 +8,7 @@ import { todayIso } from './dates';
 import { buildQuarterlyReport, isOwnReportSheet, renderReportSheet, type QuarterlyReport, type ReportOptions, type ReportSheet } from './presenting/report';
 import { resetTextMemo } from './reading/text';
 import { resetTimeFrameMemo } from './reading/timeframe';
+import { resetUnitMemo } from './reading/units';
 import type { IsoDate, WorkbookData } from './types';
 
 export interface CheckOptions extends ReadOptions {
@@ -50,6 +51,7 @@ export function reportWorkbook(
 export function resetMemos(): void {
   resetTextMemo();
   resetTimeFrameMemo();
+  resetUnitMemo();
 }
 
 export * from './types';

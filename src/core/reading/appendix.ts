@@ -196,12 +196,12 @@ function isColumnNumberRow(row: Row): boolean {
 function isRepeatedHeader(row: Row, columns: Columns): boolean {
   // A repeated header has a short header word in the task column: most rows are out at this first test.
   const task = columns.task === undefined ? undefined : row[columns.task];
-  if (typeof task !== 'string' || task.length > 60 || matchHeader(task) !== 'task' || !isPureHeader(task)) return false;
+  if (typeof task !== 'string' || task.length > 60 || !isPureHeader(task) || matchHeader(task) !== 'task') return false;
   let hits = 1;
   for (const [role, col] of Object.entries(columns) as [ColumnRole, number][]) {
     if (role === 'task') continue;
     const v = row[col];
-    if (typeof v === 'string' && v.length <= 80 && matchHeader(v) === role && isPureHeader(v)) hits++;
+    if (typeof v === 'string' && v.length <= 80 && isPureHeader(v) && matchHeader(v) === role) hits++;
   }
   return hits >= 2;
 }

@@ -117,6 +117,16 @@ function headerKey(text: string): string | null {
   return words ? ` ${words} ` : null;
 }
 
+/** Every phrase of the table by its first word: a header is compared only with phrases that start with one of its words. */
+const PHRASES_BY_FIRST_WORD = new Map<string, { role: ColumnRole; phrase: string; weight: number }[]>();
+for (const [role, words] of HEADER_WORDS) {
+  for (const [phrase, weight] of words) {
+    const first = phrase.split(' ')[0];
+    PHRASES_BY_FIRST_WORD.set(first, [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), { role, phrase, weight }]);
+  }
+}
+const ROLE_ORDER = new Map(HEADER_WORDS.map(([role], i) => [role, i]));
+
 const memo = new Map<string, HeaderScore | null>();
 const MEMO_LIMIT = 5_000;
 
@@ -132,13 +142,19 @@ export function scoreHeader(text: string): HeaderScore | null {
   if (key !== null) {
     if (NUMBER_HEADERS.includes(key.trim())) best = { role: 'number', score: 10 };
     else {
-      for (const [role, words] of HEADER_WORDS) {
-        const found = words.filter(([phrase]) => key.includes(` ${phrase} `));
+      const found = new Map<ColumnRole, { phrase: string; weight: number }[]>();
+      for (const word of new Set(key.trim().split(' '))) {
+        for (const p of PHRASES_BY_FIRST_WORD.get(word) ?? []) {
+          if (key.includes(` ${p.phrase} `)) found.set(p.role, [...(found.get(p.role) ?? []), p]);
+        }
+      }
+      // Roles in table order, so a tie goes to the role listed first.
+      for (const [role, phrases] of [...found].sort((a, b) => (ROLE_ORDER.get(a[0]) ?? 0) - (ROLE_ORDER.get(b[0]) ?? 0))) {
         let score = 0;
         let core = false;
-        for (const [phrase, weight] of found) {
+        for (const { phrase, weight } of phrases) {
           // A phrase inside a longer one of the same role ("trách nhiệm" in "chịu trách nhiệm") is counted once, as the longer.
-          if (found.some(([other]) => other !== phrase && ` ${other} `.includes(` ${phrase} `))) continue;
+          if (phrases.some((o) => o.phrase !== phrase && ` ${o.phrase} `.includes(` ${phrase} `))) continue;
           score += weight;
           if (weight >= CORE_WEIGHT) core = true;
         }
@@ -165,8 +181,8 @@ const VOCABULARY = new Set(
  */
 export function isPureHeader(text: string): boolean {
   const key = headerKey(text);
-  if (key === null || !scoreHeader(text)) return false;
-  return key.trim().split(' ').every((w) => VOCABULARY.has(w));
+  if (key === null || !key.trim().split(' ').every((w) => VOCABULARY.has(w))) return false;
+  return scoreHeader(text) !== null;
 }
 
 /** Assign roles to columns from their header texts: each role goes to its best-scoring column (the first on a tie). */

@@ -65,14 +65,16 @@ export const DEFAULT_UNIT_DIRECTORY: UnitDirectory = [
  * @example unitWords('Sở Khoa học & Công nghệ (chủ trì)') // 'so khoa hoc cong nghe'
  */
 function unitWords(value: string): string {
-  let words = ` ${foldText(value)
+  const words = ` ${foldText(value)
     .replace(ROLE_NOTES, ' ')
     .replace(/[().,;:'"“”‘’/\\[\]&+*•–-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `.replace(/ va /g, ' ');
-  for (const [long, short] of NAME_ABBREVIATIONS) words = words.split(` ${long} `).join(` ${short} `);
-  return words.replace(/\s+/g, ' ').trim();
+  return words.replace(LONG_FORMS, (_, long: string) => ` ${SHORT_FORM.get(long)} `).replace(/\s+/g, ' ').trim();
 }
+
+const SHORT_FORM = new Map(NAME_ABBREVIATIONS);
+const LONG_FORMS = new RegExp(` (${NAME_ABBREVIATIONS.map(([long]) => long).join('|')})(?= )`, 'g');
 
 /**
  * The looser form: no "Phòng" in front, no "tỉnh" with the province's name (a few words) or "Sở Y tế" behind
@@ -91,10 +93,18 @@ export function unitKey(value: string): string {
   return looseWords(unitWords(value));
 }
 
+/** Heads by their first word, so finding a name's head looks at a handful of them, not all. */
+const HEADS_BY_FIRST_WORD = new Map<string, string[]>();
+for (const head of AGENCY_HEADS) {
+  const first = head.split(' ')[0];
+  HEADS_BY_FIRST_WORD.set(first, [...(HEADS_BY_FIRST_WORD.get(first) ?? []), head]);
+}
+
 /** The agency head a name starts with ("so", "trung tam", "ubnd"), or '' when none. */
 function headOf(words: string): string {
   let best = '';
-  for (const head of AGENCY_HEADS) {
+  const space = words.indexOf(' ');
+  for (const head of HEADS_BY_FIRST_WORD.get(space < 0 ? words : words.slice(0, space)) ?? []) {
     if ((words === head || words.startsWith(`${head} `)) && head.length > best.length) best = head;
   }
   return best;
@@ -197,51 +207,93 @@ export interface UnitResolver {
   split(value: string): string[];
 }
 
-/**
- * Build a resolver over a directory (the user's, or a Department of Health's by default) followed by the directory of
- * state agencies: exact match on names, aliases and their initials, then small misspellings within the same kind of
- * body.
- */
-export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIRECTORY): UnitResolver {
-  const exact = new Map<string, string>();
+/** Names of one directory, indexed for exact, loose and initials look-ups and for misspellings. */
+interface NameIndex {
+  /** Directory name by a name's words or loose form (words first: an earlier kind of match always wins). */
+  keys: Map<string, string>;
+  /** The words of every name and alias as listed. */
+  listed: Set<string>;
+  /** Directory name by initials; null where two bodies share them ("Sở Nội vụ", "Sở Ngoại vụ"). */
+  acronyms: Map<string, string | null>;
+  /** Keys by their first word: misspellings are looked for among names that start with the same word. */
+  byFirstWord: Map<string, string[]>;
+}
+
+function indexNames(directory: UnitDirectory): NameIndex {
+  const keys = new Map<string, string>();
   const acronyms = new Map<string, string | null>();
-  const register = (key: string, name: string) => {
-    if (key && !exact.has(key)) exact.set(key, name);
-  };
-  const registerAcronym = (key: string | null, name: string) => {
-    if (!key || exact.has(key)) return;
-    const seen = acronyms.get(key);
-    // Two bodies with the same initials ("Sở Nội vụ", "Sở Ngoại vụ"): the initials name neither.
-    if (seen === undefined) acronyms.set(key, name);
-    else if (seen !== name) acronyms.set(key, null);
-  };
-  const entries = [...directory, ...AGENCY_DIRECTORY];
-  for (const entry of entries) for (const alias of [entry.name, ...entry.aliases]) register(unitWords(alias), entry.name);
-  for (const entry of entries) for (const alias of [entry.name, ...entry.aliases]) register(unitKey(alias), entry.name);
-  for (const entry of entries) {
-    for (const alias of [entry.name, ...entry.aliases]) {
+  const forms = directory.flatMap((entry) =>
+    [entry.name, ...entry.aliases].map((alias) => {
       const words = unitWords(alias);
-      registerAcronym(acronymOf(words), entry.name);
-      registerAcronym(acronymOf(looseWords(words)), entry.name);
+      return { name: entry.name, words, loose: looseWords(words) };
+    }),
+  );
+  const register = (key: string, name: string) => {
+    if (key && !keys.has(key)) keys.set(key, name);
+  };
+  for (const f of forms) register(f.words, f.name);
+  for (const f of forms) register(f.loose, f.name);
+  for (const f of forms) {
+    for (const key of [acronymOf(f.words), acronymOf(f.loose)]) {
+      if (!key || keys.has(key)) continue;
+      const seen = acronyms.get(key);
+      if (seen === undefined) acronyms.set(key, f.name);
+      else if (seen !== f.name) acronyms.set(key, null);
     }
   }
-  // Misspellings are looked for among names that start with the same word: "Sở Nội vụ" never becomes "Bộ Nội vụ".
   const byFirstWord = new Map<string, string[]>();
-  for (const key of exact.keys()) {
+  for (const key of keys.keys()) {
     const first = key.split(' ')[0];
-    const list = byFirstWord.get(first) ?? [];
-    list.push(key);
-    byFirstWord.set(first, list);
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), key]);
   }
+  return { keys, listed: new Set(forms.map((f) => f.words)), acronyms, byFirstWord };
+}
+
+/** The state agencies' index: built once, on first use, and shared by every resolver. */
+let agencyIndex: NameIndex | null = null;
+
+/** Resolvers already built, per directory: every read of a sheet needs one. */
+let resolvers = new WeakMap<UnitDirectory, UnitResolver>();
+
+/** Forget built indexes and what they resolved (benchmarks start every run cold, as a fresh process does). */
+export function resetUnitMemo(): void {
+  resolvers = new WeakMap();
+  agencyIndex = null;
+}
+
+/**
+ * A resolver over a directory (the user's, or a Department of Health's by default) followed by the directory of state
+ * agencies: exact match on names, aliases and their initials, then small misspellings within the same kind of body.
+ * The user's directory is consulted first, so it extends and overrides the agencies'. Built once per directory.
+ */
+export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIRECTORY): UnitResolver {
+  let resolver = resolvers.get(directory);
+  if (!resolver) {
+    agencyIndex ??= indexNames(AGENCY_DIRECTORY);
+    resolver = buildResolver([indexNames(directory), agencyIndex]);
+    resolvers.set(directory, resolver);
+  }
+  return resolver;
+}
+
+function buildResolver(indexes: NameIndex[]): UnitResolver {
+  const listed = (words: string) => indexes.some((ix) => ix.listed.has(words));
 
   /** The directory name for a written name, by its exact words, its loose form or its initials; no misspellings. */
   function lookup(words: string): string | undefined {
     const loose = looseWords(words);
-    const found = exact.get(words) ?? exact.get(loose);
-    if (found) return found;
+    for (const key of [words, loose]) {
+      for (const ix of indexes) {
+        const found = ix.keys.get(key);
+        if (found) return found;
+      }
+    }
     for (const packed of [packedOf(words), packedOf(loose)]) {
-      const name = packed ? acronyms.get(packed) : undefined;
-      if (name) return name;
+      if (!packed) continue;
+      for (const ix of indexes) {
+        const name = ix.acronyms.get(packed);
+        if (name) return name;
+      }
     }
     return undefined;
   }
@@ -249,17 +301,16 @@ export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIREC
   function nearest(key: string): string | undefined {
     // Small misspellings only: at most one edit per 8 characters, and never across very different lengths.
     if (key.length < 8) return undefined;
-    let best: string | undefined;
-    let bestDistance = Math.floor(key.length / 8);
-    for (const candidate of byFirstWord.get(key.split(' ')[0]) ?? []) {
-      if (Math.abs(candidate.length - key.length) > bestDistance) continue;
-      const d = distance(candidate, key);
-      if (d <= bestDistance && (best === undefined || d < distance(best, key))) {
-        best = candidate;
-        bestDistance = d;
+    let best: { ix: NameIndex; key: string; d: number } | undefined;
+    const first = key.split(' ')[0];
+    for (const ix of indexes) {
+      for (const candidate of ix.byFirstWord.get(first) ?? []) {
+        if (Math.abs(candidate.length - key.length) > (best?.d ?? Math.floor(key.length / 8))) continue;
+        const d = distance(candidate, key);
+        if (d <= (best?.d ?? Math.floor(key.length / 8)) && (!best || d < best.d)) best = { ix, key: candidate, d };
       }
     }
-    return best === undefined ? undefined : exact.get(best);
+    return best?.ix.keys.get(best.key);
   }
 
   const cache = new Map<string, ResolvedUnit>();
@@ -281,7 +332,7 @@ export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIREC
   function groupScore(text: string, pieceCount: number, first: boolean): number {
     const words = unitWords(text);
     if (!words) return SCORE.fragment;
-    if (exact.has(words)) return SCORE.exactPerPiece * pieceCount;
+    if (listed(words)) return SCORE.exactPerPiece * pieceCount;
     if (lookup(words)) return SCORE.loosePerPiece * pieceCount;
     const generic = words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
     // A bare generic noun after another group continues its list ("Các bộ, ngành, địa phương").
@@ -316,7 +367,7 @@ export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIREC
         if (!group) score = 0;
         else {
           // Across a line break or ";" only a name written exactly as the directory has it, wrapped over two lines.
-          if (parts.slice(from, to - 1).some((p) => HARD.test(p.after)) && !exact.has(unitWords(group))) continue;
+          if (parts.slice(from, to - 1).some((p) => HARD.test(p.after)) && !listed(unitWords(group))) continue;
           score = groupScore(group, to - from, from === 0);
         }
         const total = prior.score + score;
@@ -349,13 +400,10 @@ export function createUnitResolver(directory: UnitDirectory = DEFAULT_UNIT_DIREC
   };
 }
 
-let defaultResolver: UnitResolver | null = null;
-
 /**
  * Split a lead/coordinating cell into unit names as written, with the default directories.
  * @example splitUnits('Bộ Khoa học và Công nghệ, Bộ Y tế') // ['Bộ Khoa học và Công nghệ', 'Bộ Y tế']
  */
 export function splitUnits(value: string): string[] {
-  defaultResolver ??= createUnitResolver();
-  return defaultResolver.split(value);
+  return createUnitResolver().split(value);
 }
