@@ -89,6 +89,16 @@ describe('header recognition by meaning', () => {
     });
   });
 
+  it('gives a column whose best role is taken its next one: "Tiến độ thực hiện" beside "Thời gian hoàn thành" is the status', () => {
+    expect(assignRoles(['TT', 'Nhiệm vụ', 'Thời gian hoàn thành', 'Tiến độ thực hiện'])).toEqual({ number: 0, task: 1, timeframe: 2, status: 3 });
+    expect(assignRoles(['TT', 'Nhiệm vụ', 'Tiến độ thực hiện'])).toEqual({ number: 0, task: 1, timeframe: 2 });
+  });
+
+  it('never reads one title merged over several columns as several headers', () => {
+    const title = 'Nội dung, nhiệm vụ và phân công thực hiện Kế hoạch';
+    expect(assignRoles([title, title, title, title])).toEqual({ task: 0 });
+  });
+
   it('tells a repeated header from a task that starts with a header word', () => {
     expect(isPureHeader('Nội dung nhiệm vụ')).toBe(true);
     expect(isPureHeader('NHIỆM VỤ VÀ GIẢI PHÁP')).toBe(true);

@@ -78,7 +78,7 @@ export const NUMBER_HEADERS: readonly string[] = ['tt', 'stt', 'so tt', 'so thu 
 const CONNECTING_WORDS = /(^| )(va|hoac|cac|nhung)(?= |$)/g;
 
 /** Longer than this, a cell is a title or a task, not a column header. */
-const MAX_HEADER_LENGTH = 120;
+const MAX_HEADER_LENGTH = 90;
 
 /** The roles a table needs before it is taken for an appendix. */
 export const REQUIRED_ROLES: readonly ColumnRole[] = ['task'];
@@ -127,20 +127,21 @@ for (const [role, words] of HEADER_WORDS) {
 }
 const ROLE_ORDER = new Map(HEADER_WORDS.map(([role], i) => [role, i]));
 
-const memo = new Map<string, HeaderScore | null>();
+const memo = new Map<string, HeaderScore[]>();
 const MEMO_LIMIT = 5_000;
 
 /**
- * The role a header speaks for, with its score; null when no role reaches a core phrase.
- * @example scoreHeader('NHIỆM VỤ VÀ GIẢI PHÁP') // { role: 'task', score: 9 }
+ * Every role a header speaks for, best first (the role listed first in the table on a tie); empty when no role reaches
+ * a core phrase.
+ * @example scoreRoles('Tiến độ thực hiện') // [{ role: 'timeframe', score: 5 }, { role: 'status', score: 4 }]
  */
-export function scoreHeader(text: string): HeaderScore | null {
+export function scoreRoles(text: string): HeaderScore[] {
   const cached = memo.get(text);
   if (cached !== undefined) return cached;
   const key = headerKey(text);
-  let best: HeaderScore | null = null;
+  const scores: HeaderScore[] = [];
   if (key !== null) {
-    if (NUMBER_HEADERS.includes(key.trim())) best = { role: 'number', score: 10 };
+    if (NUMBER_HEADERS.includes(key.trim())) scores.push({ role: 'number', score: 10 });
     else {
       const found = new Map<ColumnRole, { phrase: string; weight: number }[]>();
       for (const word of new Set(key.trim().split(' '))) {
@@ -158,13 +159,23 @@ export function scoreHeader(text: string): HeaderScore | null {
           score += weight;
           if (weight >= CORE_WEIGHT) core = true;
         }
-        if (core && score >= CORE_WEIGHT && (!best || score > best.score)) best = { role, score };
+        if (core && score >= CORE_WEIGHT) scores.push({ role, score });
       }
     }
   }
+  // A stable sort keeps table order among equal scores.
+  scores.sort((a, b) => b.score - a.score);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, best);
-  return best;
+  memo.set(text, scores);
+  return scores;
+}
+
+/**
+ * The role a header speaks for, with its score; null when no role reaches a core phrase.
+ * @example scoreHeader('NHIỆM VỤ VÀ GIẢI PHÁP') // { role: 'task', score: 9 }
+ */
+export function scoreHeader(text: string): HeaderScore | null {
+  return scoreRoles(text)[0] ?? null;
 }
 
 export function matchHeader(text: string): ColumnRole | null {
@@ -185,18 +196,24 @@ export function isPureHeader(text: string): boolean {
   return scoreHeader(text) !== null;
 }
 
-/** Assign roles to columns from their header texts: each role goes to its best-scoring column (the first on a tie). */
+/**
+ * Assign roles to columns from their header texts, strongest claims first: each role goes to the column that speaks for
+ * it most strongly (the first on a tie), and a column whose best role is taken keeps its next one ("Tiến độ thực hiện"
+ * beside "Thời gian hoàn thành" is the status).
+ */
 export function assignRoles(headerTexts: string[]): Partial<Record<ColumnRole, number>> {
+  const claims = headerTexts.flatMap((text, col) => scoreRoles(text).map((s, rank) => ({ ...s, col, rank })));
+  claims.sort((a, b) => b.score - a.score || a.rank - b.rank || a.col - b.col);
   const columns: Partial<Record<ColumnRole, number>> = {};
-  const scores: Partial<Record<ColumnRole, number>> = {};
-  headerTexts.forEach((text, col) => {
-    const hit = scoreHeader(text);
-    if (!hit) return;
-    const previous = scores[hit.role];
-    if (previous === undefined || hit.score > previous) {
-      columns[hit.role] = col;
-      scores[hit.role] = hit.score;
-    }
-  });
+  const taken = new Set<number>();
+  const takenTexts = new Set<string>();
+  for (const { role, col, rank } of claims) {
+    if (columns[role] !== undefined || taken.has(col)) continue;
+    // One cell merged over several columns is one header: it gives one role, never a second one to its other columns.
+    if (rank > 0 && takenTexts.has(headerTexts[col])) continue;
+    columns[role] = col;
+    taken.add(col);
+    takenTexts.add(headerTexts[col]);
+  }
   return columns;
 }
