@@ -162,7 +162,7 @@ describe("a provincial People's Committee plan with a two-row header and a task 
 });
 
 describe("a Department of Health's plan naming other departments as coordinators", () => {
-  it('keeps "Sở Khoa học và Công nghệ", "Sở Lao động - Thương binh và Xã hội" and "Sở Văn hóa, Thể thao và Du lịch" whole and reads their abbreviations', () => {
+  it('keeps "Sở Khoa học và Công nghệ", "Sở Lao động - Thương binh và Xã hội" and "Sở Văn hóa, Thể thao và Du lịch" whole, reads abbreviations and a head list', () => {
     const json = check(files.health, '2025-11-30');
     expect(json.tasks.map((t) => [t.tt, t.owners, t.coordinators])).toEqual([
       ['1', ['Phòng Nghiệp vụ Y'], ['Sở Khoa học và Công nghệ', 'Sở Lao động - Thương binh và Xã hội']],
@@ -170,6 +170,7 @@ describe("a Department of Health's plan naming other departments as coordinators
       ['3', ['Văn phòng Sở'], ['Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông']],
       ['4', ['Phòng Tổ chức cán bộ'], ['Văn phòng Sở', 'Phòng Kế hoạch - Tài chính', 'các đơn vị trực thuộc']],
       ['5', ['Phòng Kế hoạch - Tài chính'], ['Sở Văn hóa, Thể thao và Du lịch', 'Bảo hiểm xã hội tỉnh']],
+      ['6', ['Văn phòng Sở'], ['Sở Tư pháp', 'Sở Nội vụ', 'Bộ Y tế']],
     ]);
     expect(codes(json)).toEqual([[4, 'OVERDUE']]);
   });

@@ -107,6 +107,28 @@ describe('agency names as plans write them', () => {
   });
 
   it.each([
+    ['Các Sở: Tài chính, Nội vụ, Y tế', ['Sở Tài chính', 'Sở Nội vụ', 'Sở Y tế']],
+    ['Các Bộ: Công an, Quốc phòng, Ngoại giao', ['Bộ Công an', 'Bộ Quốc phòng', 'Bộ Ngoại giao']],
+    ['Các sở: Văn hóa, Thể thao và Du lịch, Y tế; Văn phòng Sở', ['Sở Văn hóa, Thể thao và Du lịch', 'Sở Y tế', 'Văn phòng Sở']],
+    ['Sở Tài chính, Nội vụ, Tư pháp', ['Sở Tài chính', 'Sở Nội vụ', 'Sở Tư pháp']],
+    ['Bộ Khoa học và Công nghệ, Giáo dục và Đào tạo', ['Bộ Khoa học và Công nghệ', 'Bộ Giáo dục và Đào tạo']],
+  ])("shares the head a list writes once: '%s' is %j", (cell, expected) => {
+    expect(names(cell)).toEqual(expected);
+  });
+
+  it('keeps an unknown name in a head list, with its head, and never borrows a head that makes no directory name', () => {
+    expect(names('Các Sở: Quy hoạch kiến trúc đô thị, Y tế')).toEqual(['Sở Quy hoạch kiến trúc đô thị', 'Sở Y tế']);
+    expect(names('Sở Y tế, Tổ công tác liên ngành')).toEqual(['Sở Y tế', 'Tổ công tác liên ngành']);
+  });
+
+  it('resolves a name followed by a bracketed sub-unit to the accountable body', () => {
+    expect(resolver.resolveCell('Bộ Y tế (Cục Quản lý Khám, chữa bệnh), Bộ Tài chính').map((u) => [u.written, u.name])).toEqual([
+      ['Bộ Y tế (Cục Quản lý Khám, chữa bệnh)', 'Bộ Y tế'],
+      ['Bộ Tài chính', 'Bộ Tài chính'],
+    ]);
+  });
+
+  it.each([
     ['Sở KH&CN', 'Sở Khoa học và Công nghệ'],
     ['Sở KHCN', 'Sở Khoa học và Công nghệ'],
     ['Sở LĐ-TB&XH', 'Sở Lao động - Thương binh và Xã hội'],

@@ -161,7 +161,15 @@ interface Piece {
   text: string;
   /** The separator after this piece ('' for the last). */
   after: string;
+  /** A head shared over a list ("Các Sở: Tài chính, Nội vụ" gives each piece "Sở"). */
+  head?: string;
 }
+
+/** "Các Sở: Tài chính, Nội vụ": a head, a colon, then the names it applies to. */
+const HEAD_LIST = /^(?:(?:các|những)\s+)?([^\n:;,()]{1,30}?)\s*:\s*/iu;
+
+/** Text without its bracketed notes: "Bộ Y tế (Cục Quản lý Khám, chữa bệnh)" is Bộ Y tế. */
+const withoutBrackets = (text: string) => text.replace(/\([^()]*\)/g, ' ');
 
 /** Cut a cell at every separator outside brackets. */
 function pieces(text: string): Piece[] {
@@ -183,6 +191,36 @@ function pieces(text: string): Piece[] {
   }
   out.push({ text: text.slice(start), after: '' });
   return out;
+}
+
+/**
+ * A cell's pieces, with a head written once before a colon shared by every piece of that line:
+ * "Các Sở: Tài chính, Nội vụ" → "Sở Tài chính", "Sở Nội vụ".
+ */
+function listPieces(text: string): Piece[] {
+  const list = HEAD_LIST.exec(text);
+  const head = list ? unitWords(list[1]) : '';
+  if (!list || !head || headOf(head) !== head) return pieces(text);
+  const parts = pieces(text.slice(list[0].length));
+  const shared = capitalise(list[1].trim());
+  for (const part of parts) {
+    if (tidy(part.text) && !unitWords(part.text).startsWith(`${head} `)) part.head = shared;
+    if (HARD.test(part.after)) break;
+  }
+  return parts;
+}
+
+/** The head of a name as written ("Sở" of "Sở Giáo dục và Đào tạo"), or '' when it has none or nothing follows it. */
+function headDisplay(piece: string): string {
+  const written = tidy(piece);
+  const words = unitWords(written);
+  const head = headOf(words);
+  if (!head || words.length === head.length) return '';
+  return written.split(/\s+/).slice(0, head.split(' ').length).join(' ');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function tidy(piece: string): string {
@@ -319,7 +357,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     const cached = cache.get(cleaned);
     if (cached) return cached;
     const words = unitWords(cleaned);
-    const name = lookup(words) ?? nearest(looseWords(words));
+    const name = lookupText(cleaned, words) ?? nearest(looseWords(words));
     const unit: ResolvedUnit = name
       ? { written: cleaned, name, known: true, vague: false }
       : { written: cleaned, name: cleaned, known: false, vague: isVagueForm(words, foldText(cleaned)) };
@@ -329,11 +367,16 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
   }
 
   /** How a group of pieces reads: a directory name, a vague group, an agency by form, or a fragment of something. */
+  /** The directory name for a written name, or for the name outside its brackets. */
+  function lookupText(text: string, words = unitWords(text)): string | undefined {
+    return lookup(words) ?? (text.includes('(') ? lookup(unitWords(withoutBrackets(text))) : undefined);
+  }
+
   function groupScore(text: string, pieceCount: number, first: boolean): number {
     const words = unitWords(text);
     if (!words) return SCORE.fragment;
     if (listed(words)) return SCORE.exactPerPiece * pieceCount;
-    if (lookup(words)) return SCORE.loosePerPiece * pieceCount;
+    if (lookupText(text, words)) return SCORE.loosePerPiece * pieceCount;
     const generic = words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
     // A bare generic noun after another group continues its list ("Các bộ, ngành, địa phương").
     if (generic && !first && !/^(cac|nhung|ubnd|hdnd)\b/.test(words)) return SCORE.fragment;
@@ -350,38 +393,53 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
   function split(value: string): string[] {
     const text = cleanText(value);
     if (!text) return [];
-    const parts = pieces(text);
+    const parts = listPieces(text);
     const n = parts.length;
     const joinText = (from: number, to: number) => {
       let s = '';
       for (let k = from; k < to; k++) s += parts[k].text + (k < to - 1 ? parts[k].after : '');
       return tidy(s);
     };
-    const best: { score: number; groups: number; from: number }[] = [{ score: 0, groups: 0, from: -1 }];
+    // "Sở Giáo dục và Đào tạo, Y tế": a headless piece may take the cell's first head when that makes a directory name.
+    const firstHead = headDisplay(parts.find((p) => tidy(p.text))?.text ?? '');
+    type Choice = { score: number; groups: number; from: number; text: string };
+    const best: Choice[] = [{ score: 0, groups: 0, from: -1, text: '' }];
     for (let to = 1; to <= n; to++) {
-      let choice: { score: number; groups: number; from: number } | null = null;
+      let choice: Choice | null = null;
       for (let from = to - 1; from >= Math.max(0, to - MAX_PIECES_PER_GROUP); from--) {
         const prior = best[from];
-        const group = joinText(from, to);
-        let score: number;
-        if (!group) score = 0;
-        else {
+        const plain = joinText(from, to);
+        let group = plain;
+        let score = 0;
+        if (plain) {
           // Across a line break or ";" only a name written exactly as the directory has it, wrapped over two lines.
-          if (parts.slice(from, to - 1).some((p) => HARD.test(p.after)) && !listed(unitWords(group))) continue;
-          score = groupScore(group, to - from, from === 0);
+          if (parts.slice(from, to - 1).some((p) => HARD.test(p.after)) && !listed(unitWords(plain))) continue;
+          // The piece as written, with the head its list shares, or with the cell's first head; the best reading wins.
+          const readings = [
+            ...(parts[from].head ? [`${parts[from].head} ${plain}`] : []),
+            plain,
+            ...(firstHead && from > 0 && !headOf(unitWords(plain)) ? [`${firstHead} ${plain}`] : []),
+          ];
+          score = -Infinity;
+          for (const reading of readings) {
+            let readingScore = groupScore(reading, to - from, from === 0);
+            // A borrowed head counts only where it makes a directory name.
+            if (reading !== plain && !parts[from].head && readingScore < SCORE.loosePerPiece) readingScore = -Infinity;
+            if (readingScore > score) {
+              score = readingScore;
+              group = reading;
+            }
+          }
         }
         const total = prior.score + score;
         const groups = prior.groups + (group ? 1 : 0);
-        if (!choice || total > choice.score || (total === choice.score && groups < choice.groups)) choice = { score: total, groups, from };
+        if (!choice || total > choice.score || (total === choice.score && groups < choice.groups)) choice = { score: total, groups, from, text: group };
       }
       // A single piece crosses no separator, so there is always a choice.
-      best[to] = choice as { score: number; groups: number; from: number };
+      best[to] = choice as Choice;
     }
     const out: string[] = [];
-    for (let to = n; to > 0; to = best[to].from) {
-      const group = joinText(best[to].from, to);
-      if (group) out.unshift(group);
-    }
+    for (let to = n; to > 0; to = best[to].from) if (best[to].text) out.unshift(best[to].text);
     return out;
   }
 
