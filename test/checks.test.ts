@@ -114,11 +114,36 @@ describe('checkAppendix', () => {
     expect(only(f, 'VAGUE_DEADLINE').map((x) => x.row)).toEqual([4]);
   });
 
-  it('writes every message in Vietnamese and gives every code a severity', async () => {
+  it('writes every message in Vietnamese', async () => {
     const f = await findingsFor(OUTCOMES_ROWS);
-    for (const x of f) {
-      expect(x.message).toMatch(/[àáảãạăâđêôơưịọụ]/i);
-      expect(SEVERITY[x.code]).toBe(x.severity);
-    }
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) expect(x.message).toMatch(/[àáảãạăâđêôơưịọụ]/i);
+  });
+
+  it('gives every code the severity the domain sets: what blocks reporting is an error, what only informs is info', () => {
+    // Written out by hand; SEVERITY is the table the checks read, so this is the test that can fail when it changes.
+    const expected: Record<FindingCode, string> = {
+      NO_TIMEFRAME_COLUMN: 'error',
+      NO_LEAD_COLUMN: 'error',
+      MISSING_OWNER: 'error',
+      MISSING_DEADLINE: 'error',
+      UNREADABLE_DEADLINE: 'error',
+      OVERDUE: 'error',
+      VAGUE_OWNER: 'warning',
+      DONE_WITHOUT_DATE: 'warning',
+      DATE_WITHOUT_DONE: 'warning',
+      UNREADABLE_DONE_DATE: 'warning',
+      FUTURE_DONE_DATE: 'warning',
+      UNKNOWN_STATUS: 'warning',
+      OUTSIDE_PLAN_YEAR: 'warning',
+      DUPLICATE_NUMBER: 'warning',
+      EMPTY_TASK: 'warning',
+      ERROR_CELL: 'warning',
+      NO_TASKS: 'warning',
+      VAGUE_DEADLINE: 'info',
+      UNKNOWN_UNIT: 'info',
+      NO_STATUS_COLUMN: 'info',
+    };
+    expect(SEVERITY).toEqual(expected);
   });
 });

@@ -38,6 +38,17 @@ beforeAll(async () => {
 });
 
 describe('cchc check', () => {
+  it('reads --as-of written day/month/year (10/04/2024 is 10 April), and refuses an impossible date in Vietnamese', () => {
+    const iso = cchc('check', outcomes, '--as-of', '2024-04-10', '--json');
+    const vi = cchc('check', outcomes, '--as-of', '10/04/2024', '--json');
+    expect(vi.code).toBe(0);
+    expect(JSON.parse(vi.stdout).asOf).toBe('2024-04-10');
+    expect(JSON.parse(vi.stdout).findings).toEqual(JSON.parse(iso.stdout).findings);
+    const bad = cchc('check', outcomes, '--as-of', '31/02/2024');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of "31/02/2024" không phải ngày hợp lệ');
+  });
+
   it('prints exactly one JSON object with the contract fields and exits 0', () => {
     const r = cchc('check', seed, '--as-of', '2020-07-01', '--json');
     expect(r.code).toBe(0);

@@ -115,7 +115,27 @@ describe('the summary tab', () => {
     const values = reportValues(sheet);
     expect(isOwnReportSheet({ name: sheet.name, grid: values })).toBe(true);
     expect(String(values[values.length - 1][0])).toMatch(new RegExp(`^${REPORT_MARKER}`));
-    expect(estimateRowHeights(sheet).every((h) => h >= 16)).toBe(true);
+  });
+
+  it('makes a row tall enough for every wrapped line: length over the covered width, plus explicit line breaks', () => {
+    const sheet = {
+      name: 'Báo cáo',
+      columnWidths: [6, 50, 18],
+      cells: [
+        { row: 0, col: 1, value: 'x'.repeat(120), wrap: true },
+        { row: 1, col: 1, value: 'ngắn', wrap: true },
+        { row: 2, col: 1, value: 'dòng một\ndòng hai', wrap: true },
+        { row: 3, col: 1, value: 'x'.repeat(120), wrap: true },
+        { row: 4, col: 1, value: 'x'.repeat(120) },
+      ],
+      merges: [{ top: 3, left: 1, bottom: 3, right: 2 }],
+      tables: [],
+      rowCount: 5,
+      colCount: 3,
+    };
+    // 16 points a line and 2 of padding. 120 characters need three lines in a 50-wide column, two across the
+    // 68-wide merge; an unwrapped cell stays one line.
+    expect(estimateRowHeights(sheet as never)).toEqual([50, 18, 34, 34, 16]);
   });
 
   it('keeps a task text that looks like a formula as a plain string cell', async () => {
@@ -133,7 +153,14 @@ describe('the summary tab', () => {
     const a = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024) });
     const b = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024) });
     expect(renderReportSheet(b.report)).toEqual(a.sheet);
-    expect(checkWorkbook(workbook, { asOf }).findings).toEqual(a.findings);
+  });
+
+  it('finds in the outcomes appendix exactly the undated completion and the overdue task', () => {
+    // Row 7 is done ("HT") with no date; row 9 was due 31/03/2024 and is still in progress on 10/04/2024.
+    expect(checkWorkbook(workbook, { asOf }).findings.map((f) => [f.row, f.code, f.severity])).toEqual([
+      [7, 'DONE_WITHOUT_DATE', 'warning'],
+      [9, 'OVERDUE', 'error'],
+    ]);
   });
 });
 

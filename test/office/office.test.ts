@@ -136,3 +136,58 @@ describe('the Excel host over Office.js', () => {
     expect(await officeAddFormulaNames()).toBe(0);
   });
 });
+
+describe('the Excel report writer and reader at their edges', () => {
+  const formula = '=HYPERLINK("http://x.invalid","bấm")';
+
+  it('writes a lead unit that looks like a formula as text in every table that names it, so nothing is run', async () => {
+    const store = useWorkbook({
+      sheets: [
+        {
+          name: 'Phụ lục',
+          grid: [
+            ['KẾ HOẠCH CCHC NĂM 2024'],
+            ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'],
+            [1, 'Việc một', formula, 'Quý I/2024', 'Đang thực hiện'],
+          ],
+        },
+      ],
+    });
+    await officeReport('Q1/2024', 'calendar');
+    expect(store.formulaWrites).toEqual([]);
+    expect(store.dump('Báo cáo Quý I-2024').flat().filter((v) => v === formula)).toHaveLength(2);
+  });
+
+  it('writes report dates as date serial numbers formatted dd/mm/yyyy, not as text', async () => {
+    const store = useWorkbook(data.outcomes);
+    await officeReport('Q1/2024', 'calendar');
+    const tab = store.sheet('Báo cáo Quý I-2024');
+    const dateCells = [...tab.formats].filter(([, f]) => f === 'dd/mm/yyyy').map(([k]) => store.dump(tab.name)[Number(k.split(':')[0])][Number(k.split(':')[1])]);
+    // The one overdue task (row 9) was due 31/03/2024: serial 45382.
+    expect(dateCells).toContain(45382);
+    expect(dateCells.every((v) => typeof v === 'number')).toBe(true);
+  });
+
+  it('reports findings in the sheet’s own columns when the table starts right of column A and below row 1', async () => {
+    const blank = [null, null];
+    useWorkbook({
+      sheets: [
+        {
+          name: 'Phụ lục',
+          grid: [
+            [],
+            [],
+            [...blank, 'TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'],
+            [...blank, 1, 'Việc không có chủ trì', null, 'Thường xuyên', 'Đang thực hiện'],
+            [...blank, 2, 'Việc quá hạn', 'Văn phòng Sở', 'Quý I/2024', 'Đang thực hiện'],
+          ],
+        },
+      ],
+    });
+    const view = await officeCheck();
+    const at = (code: string) => view.findings.filter((f) => f.code === code).map((f) => `${f.column}${f.row}`);
+    // Lead units are in column E, status in G: a table offset by two columns and two rows.
+    expect(at('MISSING_OWNER')).toEqual(['E4']);
+    expect(at('OVERDUE')).toEqual(['G5']);
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The suite as `npm run mutate` runs it: the tests that exercise the core in the test process. Tests that drive a child
+ * process (the built CLI, and the corpus, which runs every case through it), the built Apps Script bundle in node:vm, a
+ * browser or LibreOffice cannot see a mutant, which lives in this process; they run in `npm test`.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: [
+      'test/cli.test.ts',
+      'test/real-plans.test.ts',
+      'test/corpus/**',
+      'test/render.test.ts',
+      'test/gas/**',
+      'test/office/taskpane.test.ts',
+    ],
+    globalSetup: ['test/setup/build-cli.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
