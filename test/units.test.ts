@@ -146,10 +146,12 @@ describe('agency names as plans write them', () => {
     expect(resolver.resolve(written)).toMatchObject({ name, known: true });
   });
 
-  it('never takes one level for another by a small misspelling: "Sở Nội vụ" is not "Bộ Nội vụ"', () => {
+  it('never takes one body for another by a small misspelling: "Sở Nội vụ" is not "Bộ Nội vụ", "Văn phòng Bộ" is not "Văn phòng Sở"', () => {
     expect(resolver.resolve('Sở Nội vụ').name).toBe('Sở Nội vụ');
     expect(resolver.resolve('Sở Nôi vụ').name).toBe('Sở Nội vụ');
     expect(resolver.resolve('Sở NV').known).toBe(false);
+    expect(resolver.resolve('Văn phòng Bộ')).toMatchObject({ name: 'Văn phòng Bộ', known: false });
+    expect(resolver.resolve('Vụ Tổ chức cán bộ')).toMatchObject({ name: 'Vụ Tổ chức cán bộ', known: false });
   });
 
   it.each([

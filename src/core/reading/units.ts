@@ -93,6 +93,17 @@ export function unitKey(value: string): string {
   return looseWords(unitWords(value));
 }
 
+/**
+ * Whether two names differ only by a typing slip inside a word: the same number of words, and no short word changed
+ * ("Văn phòng Bộ" is not a slip for "Văn phòng Sở", "nghiep vu y duoc" is one for "nghiep vu y dươc").
+ */
+function slipOf(a: string, b: string): boolean {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  if (x.length !== y.length) return false;
+  return x.every((w, i) => w === y[i] || (w.length > 2 && y[i].length > 2));
+}
+
 /** Heads by their first word, so finding a name's head looks at a handful of them, not all. */
 const HEADS_BY_FIRST_WORD = new Map<string, string[]>();
 for (const head of AGENCY_HEADS) {
@@ -344,6 +355,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     for (const ix of indexes) {
       for (const candidate of ix.byFirstWord.get(first) ?? []) {
         if (Math.abs(candidate.length - key.length) > (best?.d ?? Math.floor(key.length / 8))) continue;
+        if (!slipOf(candidate, key)) continue;
         const d = distance(candidate, key);
         if (d <= (best?.d ?? Math.floor(key.length / 8)) && (!best || d < best.d)) best = { ix, key: candidate, d };
       }
