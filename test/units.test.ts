@@ -169,6 +169,21 @@ describe('agency names as plans write them', () => {
     expect(units[0]).toMatchObject({ written: cell, known: false, vague: true });
   });
 
+  it.each([
+    ['Văn phòng Sở + Thanh tra Sở', [['Văn phòng Sở', true, false], ['Thanh tra Sở', true, false]]],
+    ['UBND Thành phố', [['UBND Thành phố', false, false]]],
+    ['HĐND tỉnh', [['Hội đồng nhân dân tỉnh', true, false]]],
+    ['Phòng Tổ chức cán bộ thuộc Sở', [['Phòng Tổ chức cán bộ', true, false]]],
+    ['Sở Y tế (phối hợp)', [['Sở Y tế', true, false]]],
+    ['BHXH tỉnh và Kho bạc Nhà nước tỉnh', [['Bảo hiểm xã hội tỉnh', true, false], ['Kho bạc Nhà nước tỉnh', true, false]]],
+    ['CDC, TTYT', [['Trung tâm Kiểm soát bệnh tật', true, false], ['Trung tâm Y tế các huyện', true, false]]],
+    ['Tổ công tác, Ban Chỉ đạo', [['Tổ công tác', false, false], ['Ban Chỉ đạo', false, false]]],
+    ['Bộ Công an và các bộ, ngành liên quan', [['Bộ Công an', true, false], ['các bộ, ngành liên quan', false, true]]],
+    ['Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương', [['Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương', false, true]]],
+  ])("reads '%s' as [name, known, vague] %j", (cell, expected) => {
+    expect(resolver.resolveCell(cell).map((u) => [u.name, u.known, u.vague])).toEqual(expected);
+  });
+
   it('splits two vague groups written one after the other, and flags both', () => {
     expect(resolver.resolveCell('Các sở, ngành, UBND xã, phường, đặc khu').map((u) => [u.written, u.vague])).toEqual([
       ['Các sở, ngành', true],
