@@ -5,7 +5,7 @@ import { readAppendix } from '../../src/core/reading/appendix';
 import { callCatalogue } from '../../src/core/functions/catalogue';
 import { formatViDate } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
-import { buildHostFixtures, cchcJson, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
+import { buildHostFixtures, cchcJson, FORMULA_LEAD_APPENDIX, FORMULA_TEXT, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
 import { tempDir } from '../fixtures/workbooks';
 import { FakeSpreadsheet, isoIn, loadCodeJs, midnightIn } from './fake';
 
@@ -227,27 +227,13 @@ describe('the Apps Script bundle', () => {
 });
 
 describe('the Apps Script report writer and formula-looking text', () => {
-  const formula = '=HYPERLINK("http://x.invalid","bấm")';
-  const appendix: WorkbookData = {
-    sheets: [
-      {
-        name: 'Phụ lục',
-        grid: [
-          ['KẾ HOẠCH CCHC NĂM 2024'],
-          ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'],
-          [1, 'Việc một', formula, 'Quý I/2024', 'Đang thực hiện'],
-        ],
-      },
-    ],
-  };
-
   it('writes a lead unit that looks like a formula as text in every table that names it, so nothing is run', () => {
-    const ss = FakeSpreadsheet.from(appendix);
+    const ss = FakeSpreadsheet.from(FORMULA_LEAD_APPENDIX);
     const { gas } = loadCodeJs(ss);
     gas.panelReport('Q1/2024', 'calendar');
     const tab = ss.sheets.find((s) => s.name === 'Báo cáo Quý I-2024')!;
     expect(tab.formulas).toEqual([]);
     // The per-unit table and the overdue list both name the unit, exactly as written.
-    expect(tab.dump().flat().filter((v) => v === formula)).toHaveLength(2);
+    expect(tab.dump().flat().filter((v) => v === FORMULA_TEXT)).toHaveLength(2);
   });
 });

@@ -6,7 +6,7 @@ import { CATALOGUE } from '../../src/core/functions/catalogue';
 import { formatViDate, serialToIso, todayIso } from '../../src/core/dates';
 import type { WorkbookData } from '../../src/core/types';
 import { officeAddTrackingColumns, officeCheck, officeHighlight, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
-import { buildHostFixtures, cchcJson, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
+import { buildHostFixtures, cchcJson, FORMULA_LEAD_APPENDIX, FORMULA_TEXT, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
 import { tempDir } from '../fixtures/workbooks';
 import { createExcel, ExcelStore } from './fake-excel';
 
@@ -138,24 +138,11 @@ describe('the Excel host over Office.js', () => {
 });
 
 describe('the Excel report writer and reader at their edges', () => {
-  const formula = '=HYPERLINK("http://x.invalid","bấm")';
-
   it('writes a lead unit that looks like a formula as text in every table that names it, so nothing is run', async () => {
-    const store = useWorkbook({
-      sheets: [
-        {
-          name: 'Phụ lục',
-          grid: [
-            ['KẾ HOẠCH CCHC NĂM 2024'],
-            ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'],
-            [1, 'Việc một', formula, 'Quý I/2024', 'Đang thực hiện'],
-          ],
-        },
-      ],
-    });
+    const store = useWorkbook(FORMULA_LEAD_APPENDIX);
     await officeReport('Q1/2024', 'calendar');
     expect(store.formulaWrites).toEqual([]);
-    expect(store.dump('Báo cáo Quý I-2024').flat().filter((v) => v === formula)).toHaveLength(2);
+    expect(store.dump('Báo cáo Quý I-2024').flat().filter((v) => v === FORMULA_TEXT)).toHaveLength(2);
   });
 
   it('writes report dates as date serial numbers formatted dd/mm/yyyy, not as text', async () => {
