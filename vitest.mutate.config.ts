@@ -17,6 +17,7 @@ export default defineConfig({
       'test/office/taskpane.test.ts',
     ],
     globalSetup: ['test/setup/build-cli.ts'],
+    setupFiles: ['test/setup/cold-memos.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

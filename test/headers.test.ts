@@ -81,7 +81,27 @@ describe('header recognition by meaning', () => {
     },
   );
 
+  it('reads a slash or a comma as a space between header words', () => {
+    expect(matchHeader('Nhiệm vụ/Hoạt động')).toBe('task');
+    expect(matchHeader('Thời gian,hoàn thành')).toBe('timeframe');
+  });
+
+  it('counts a phrase inside a longer one of the same role once: "Cán bộ chịu trách nhiệm" is a person', () => {
+    expect(matchHeader('Cán bộ chịu trách nhiệm')).toBe('person');
+  });
+
+  it('prefers the role listed first when two score the same: "Người chủ trì" is a person', () => {
+    expect(matchHeader('Người chủ trì')).toBe('person');
+    expect(assignRoles(['Người chủ trì', 'Đơn vị', 'Nội dung'])).toEqual({ person: 0, lead: 1, task: 2 });
+  });
+
+  it('takes a cell longer than 90 characters for a title, not a header', () => {
+    expect(matchHeader(`Nội dung ${'công việc '.repeat(9)}`)).toBeNull();
+    expect(matchHeader(`Nội dung ${'việc '.repeat(10)}`)).toBe('task');
+  });
+
   it('gives each role to its best-scoring column, the first on a tie', () => {
+    expect(assignRoles(['Ghi chú', 'Nội dung', 'Nội dung', 'Nội dung'])).toEqual({ note: 0, task: 1 });
     expect(assignRoles(['TT', 'Thời gian thực hiện Bắt đầu', 'Thời gian thực hiện Kết thúc', 'Nội dung', 'Nội dung'])).toEqual({
       number: 0,
       timeframe: 2,
@@ -104,5 +124,6 @@ describe('header recognition by meaning', () => {
     expect(isPureHeader('NHIỆM VỤ VÀ GIẢI PHÁP')).toBe(true);
     expect(isPureHeader('Nhiệm vụ cải cách thủ tục hành chính')).toBe(false);
     expect(isPureHeader('Văn phòng Sở')).toBe(false);
+    expect(isPureHeader('Hoàn thành')).toBe(false);
   });
 });

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { AGENCY_DIRECTORY } from '../src/core/reading/agencies';
 import { createUnitResolver, DEFAULT_UNIT_DIRECTORY, splitUnits } from '../src/core/reading/units';
 
-const resolver = createUnitResolver();
+/** The default resolver, built afresh in every test (memos are reset before each): nothing learnt earlier answers. */
+const resolver = {
+  resolve: (written: string) => createUnitResolver().resolve(written),
+  resolveCell: (cell: string) => createUnitResolver().resolveCell(cell),
+};
 const names = (cell: string) => resolver.resolveCell(cell).map((u) => u.name);
 
 describe('unit resolution', () => {
@@ -215,5 +219,55 @@ describe('agency names as plans write them', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('unit cells at their edges', () => {
+  it('matches a name with a one-letter typing slip, one edit per eight letters', () => {
+    expect(resolver.resolve('Phòng Tổ chứ cán bộ')).toMatchObject({ name: 'Phòng Tổ chức cán bộ', known: true });
+    expect(resolver.resolve('Sở Khoa học và Công ngệ')).toMatchObject({ name: 'Sở Khoa học và Công nghệ', known: true });
+    expect(resolver.resolve('Trung tâm Kiểm soá bệnh tật')).toMatchObject({ name: 'Trung tâm Kiểm soát bệnh tật', known: true });
+    // Two slips in a short name are too many.
+    expect(resolver.resolve('Sở Tư phá').known).toBe(true);
+    expect(resolver.resolve('Sở Tư ph').known).toBe(false);
+  });
+
+  it('never cuts inside brackets', () => {
+    expect(names('Sở Y tế (Phòng Nghiệp vụ, Thanh tra), Sở Tài chính')).toEqual(['Sở Y tế', 'Sở Tài chính']);
+    expect(resolver.resolveCell('Các đơn vị (Văn phòng Sở, Thanh tra Sở)').map((u) => [u.written, u.vague])).toEqual([
+      ['Các đơn vị (Văn phòng Sở, Thanh tra Sở)', true],
+    ]);
+  });
+
+  it('drops bullets and trailing punctuation around each unit', () => {
+    expect(names('• Văn phòng Sở;\n• Thanh tra Sở.')).toEqual(['Văn phòng Sở', 'Thanh tra Sở']);
+    expect(names('+ Phòng Tổ chức cán bộ,')).toEqual(['Phòng Tổ chức cán bộ']);
+  });
+
+  it('reads an acronym as a unit of its own, so it is split from the name before it', () => {
+    expect(names('Tổ công tác, UBKT')).toEqual(['Tổ công tác', 'UBKT']);
+    expect(names('Tổ công tác, kiểm tra')).toEqual(['Tổ công tác, kiểm tra']);
+  });
+
+  it('borrows a head of several words, and never one that makes no directory name', () => {
+    expect(names('Trung tâm Kiểm soát bệnh tật, Y tế khu vực')).toEqual(['Trung tâm Kiểm soát bệnh tật', 'Trung tâm Y tế khu vực']);
+    expect(names('Các Sở: Tài chính, Sở Y tế')).toEqual(['Sở Tài chính', 'Sở Y tế']);
+    expect(resolver.resolveCell('các sở: tài chính').map((u) => [u.written, u.name])).toEqual([['Sở tài chính', 'Sở Tài chính']]);
+  });
+
+  it('reads "Phòng …" and "… Sở Y tế" around a name the directory lists without them', () => {
+    const custom = createUnitResolver([{ name: 'Kế toán', aliases: [] }]);
+    expect(custom.resolve('Phòng Kế toán')).toMatchObject({ name: 'Kế toán', known: true });
+    expect(resolver.resolve('Phòng Tổ chức cán bộ Sở Y tế')).toMatchObject({ name: 'Phòng Tổ chức cán bộ', known: true });
+  });
+
+  it('gives up on initials two bodies share: "Sở NV" names neither Sở Nội vụ nor Sở Ngoại vụ', () => {
+    expect(resolver.resolve('Sở NV').known).toBe(false);
+    expect(resolver.resolve('Sở NNMT')).toMatchObject({ name: 'Sở Nông nghiệp và Môi trường', known: true });
+  });
+
+  it('splits a long vague list into groups of at most eight pieces', () => {
+    const cell = Array.from({ length: 10 }, () => 'các đơn vị').join(', ');
+    expect(resolver.resolveCell(cell).length).toBeGreaterThan(1);
   });
 });

@@ -6,6 +6,7 @@ import { readAppendix, type Appendix, type ReadOptions } from './reading/appendi
 import { checkAppendix, type Finding } from './measuring/checks';
 import { todayIso } from './dates';
 import { buildQuarterlyReport, isOwnReportSheet, renderReportSheet, type QuarterlyReport, type ReportOptions, type ReportSheet } from './presenting/report';
+import { resetHeaderMemo } from './reading/headers';
 import { resetTextMemo } from './reading/text';
 import { resetTimeFrameMemo } from './reading/timeframe';
 import { resetUnitMemo } from './reading/units';
@@ -52,6 +53,7 @@ export function resetMemos(): void {
   resetTextMemo();
   resetTimeFrameMemo();
   resetUnitMemo();
+  resetHeaderMemo();
 }
 
 export * from './types';

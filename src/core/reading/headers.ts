@@ -130,6 +130,11 @@ const ROLE_ORDER = new Map(HEADER_WORDS.map(([role], i) => [role, i]));
 const memo = new Map<string, HeaderScore[]>();
 const MEMO_LIMIT = 5_000;
 
+/** Forget memoised header scores (benchmarks and tests start cold, as a fresh process does). */
+export function resetHeaderMemo(): void {
+  memo.clear();
+}
+
 /**
  * Every role a header speaks for, best first (the role listed first in the table on a tie); empty when no role reaches
  * a core phrase.
