@@ -161,10 +161,10 @@ function isHeadedName(words: string, written: string): boolean {
 }
 
 /**
- * Separators between units. Hard ones (line break, ";", a bullet dash) always split, unless the text across them is one
- * directory name; soft ones ("," "và" "&" "+" " - ") split only where both sides read as agencies.
+ * Separators between units. Hard ones (line break, ";", a bullet dash, " + ") always split, unless the text across them
+ * is one directory name; soft ones ("," "và" "&" " - ") split only where both sides read as agencies. A dash separates
+ * only with a space on at least one side: "KH-TC" and "LĐ-TB&XH" are one word.
  */
-// A dash separates only with a space on at least one side: "KH-TC" and "LĐ-TB&XH" are one word.
 const SEPARATOR = /\n|;|\.\s+-\s+|\s+\+\s+|,|\s+(?:và|&)\s+|\s+[-–]\s*|[-–]\s+/giu;
 const HARD = /^(\n|;|\.\s+-\s+|\s+\+\s+)$/;
 
