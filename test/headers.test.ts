@@ -95,6 +95,10 @@ describe('header recognition by meaning', () => {
     expect(assignRoles(['Người chủ trì', 'Đơn vị', 'Nội dung'])).toEqual({ person: 0, lead: 1, task: 2 });
   });
 
+  it('gives no role to a header made only of words that add weight, with no word that names a role', () => {
+    expect(matchHeader('Triển khai, thực hiện, hoàn thành')).toBeNull();
+  });
+
   it('takes a cell longer than 90 characters for a title, not a header', () => {
     expect(matchHeader(`Nội dung ${'công việc '.repeat(9)}`)).toBeNull();
     expect(matchHeader(`Nội dung ${'việc '.repeat(10)}`)).toBe('task');

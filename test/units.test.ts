@@ -271,3 +271,22 @@ describe('unit cells at their edges', () => {
     expect(resolver.resolveCell(cell).length).toBeGreaterThan(1);
   });
 });
+
+describe('what a split may and may not do', () => {
+  it('always separates at a line break, even where the next line is no agency', () => {
+    expect(names('Văn phòng Sở\nphối hợp tham mưu')).toEqual(['Văn phòng Sở', 'phối hợp tham mưu']);
+  });
+
+  it('does not split at a comma when the other side is no agency: the cell stays one name as written', () => {
+    expect(resolver.resolveCell('Văn phòng Sở, tham mưu').map((u) => u.written)).toEqual(['Văn phòng Sở, tham mưu']);
+  });
+
+  it('keeps a name with commas whole when it matches only loosely, with the province after it', () => {
+    expect(names('Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng')).toEqual(['Sở Văn hóa, Thể thao và Du lịch']);
+  });
+
+  it('reads initials of a two-word name after its head', () => {
+    expect(resolver.resolve('Sở TC')).toMatchObject({ name: 'Sở Tài chính', known: true });
+    expect(resolver.resolve('Bộ TP')).toMatchObject({ name: 'Bộ Tư pháp', known: true });
+  });
+});

@@ -241,10 +241,12 @@ function tidy(piece: string): string {
 /**
  * Scores of a group of pieces in the split: a directory name counts most, for every piece it spans (so no split of a
  * known name can beat it: names are never cut), a little less when it matched only loosely (without "tỉnh …" behind,
- * or by initials), so two exact names beat one loose match over both; a name by its form or a vague group counts once,
- * a headless fragment against.
+ * or by initials), so two exact names beat one loose match over both; less again when the name needed a head borrowed
+ * from the cell's first name, so a name written whole beats a split that borrows ("Sở Văn hóa, Thể thao và Du lịch
+ * tỉnh …" is not "Sở Văn hóa và Thể thao" and "Sở Du lịch"); a name by its form or a vague group counts once, a
+ * headless fragment against.
  */
-const SCORE = { exactPerPiece: 30, loosePerPiece: 29, agency: 10, vague: 10, fragment: -20 } as const;
+const SCORE = { exactPerPiece: 30, loosePerPiece: 29, borrowedPerPiece: 25, agency: 10, vague: 10, fragment: -20 } as const;
 
 /** How far a group may reach: no real name has more than this many separators inside. */
 const MAX_PIECES_PER_GROUP = 8;
@@ -435,8 +437,10 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
           score = -Infinity;
           for (const reading of readings) {
             let readingScore = groupScore(reading, to - from, from === 0);
-            // A borrowed head counts only where it makes a directory name.
-            if (reading !== plain && !parts[from].head && readingScore < SCORE.loosePerPiece) readingScore = -Infinity;
+            if (reading !== plain && !parts[from].head) {
+              // A borrowed head counts only where it makes a directory name, and less than a name written whole.
+              readingScore = readingScore >= SCORE.loosePerPiece ? SCORE.borrowedPerPiece * (to - from) : -Infinity;
+            }
             if (readingScore > score) {
               score = readingScore;
               group = reading;
