@@ -163,4 +163,16 @@ describe('severities and where findings point', () => {
     // The errors at rows 3, 4 and 5 first, then the warnings in row order; info findings are not data problems.
     expect(listed).toEqual(['C3', 'D4', 'D5', 'C7', 'E7', 'A8', 'E9']);
   });
+
+  it('lists an error on a later row before a warning on an earlier one', () => {
+    const rows2: CellValue[][] = [
+      [1, 'Chủ trì chung chung', 'Các phòng chức năng', 'Quý IV/2024', 'Đang thực hiện', null],
+      [2, 'Không có chủ trì', null, 'Quý IV/2024', 'Đang thực hiện', null],
+    ];
+    const { report } = reportWorkbook(workbook(rows2), { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
+    const sheet = renderReportSheet(report);
+    const heading = sheet.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('VI. VẤN ĐỀ DỮ LIỆU'));
+    const listed = sheet.cells.filter((c) => heading && c.row > heading.row && c.col === 3 && /^[A-Z]+\d+$/.test(String(c.value))).map((c) => c.value);
+    expect(listed).toEqual(['C4', 'C3']);
+  });
 });
