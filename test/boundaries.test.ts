@@ -22,6 +22,12 @@ const TITLE = ['KẾ HOẠCH CCHC NĂM 2024'];
 const workbook = (rows: CellValue[][], name = 'Phụ lục'): WorkbookData => ({ sheets: [{ name, grid: [TITLE, HEADER, ...rows] }] });
 const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
 
+/** The cell addresses in the report tab's list of data problems (section VI), top to bottom. */
+function problemCells(sheet: ReturnType<typeof renderReportSheet>): unknown[] {
+  const heading = sheet.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('VI. VẤN ĐỀ DỮ LIỆU'));
+  return sheet.cells.filter((c) => heading && c.row > heading.row && c.col === 3 && /^[A-Z]+\d+$/.test(String(c.value))).map((c) => c.value);
+}
+
 describe('the as-of date itself', () => {
   const rows: CellValue[][] = [
     [1, 'Hạn hôm qua, chưa xong', 'Văn phòng Sở', '09/04/2024', 'Đang thực hiện', null],
@@ -157,9 +163,7 @@ describe('severities and where findings point', () => {
 
   it('lists errors before warnings in the report tab, whatever their rows', () => {
     const { report } = reportWorkbook(workbook(rows), { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
-    const sheet = renderReportSheet(report);
-    const heading = sheet.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('VI. VẤN ĐỀ DỮ LIỆU'));
-    const listed = sheet.cells.filter((c) => heading && c.row > heading.row && c.col === 3 && /^[A-Z]+\d+$/.test(String(c.value))).map((c) => c.value);
+    const listed = problemCells(renderReportSheet(report));
     // The errors at rows 3, 4 and 5 first, then the warnings in row order; info findings are not data problems.
     expect(listed).toEqual(['C3', 'D4', 'D5', 'C7', 'E7', 'A8', 'E9']);
   });
@@ -170,9 +174,7 @@ describe('severities and where findings point', () => {
       [2, 'Không có chủ trì', null, 'Quý IV/2024', 'Đang thực hiện', null],
     ];
     const { report } = reportWorkbook(workbook(rows2), { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
-    const sheet = renderReportSheet(report);
-    const heading = sheet.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('VI. VẤN ĐỀ DỮ LIỆU'));
-    const listed = sheet.cells.filter((c) => heading && c.row > heading.row && c.col === 3 && /^[A-Z]+\d+$/.test(String(c.value))).map((c) => c.value);
+    const listed = problemCells(renderReportSheet(report));
     expect(listed).toEqual(['C4', 'C3']);
   });
 });
