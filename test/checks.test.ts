@@ -1,16 +1,15 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAppendix } from '../src/core/reading/appendix';
 import { checkAppendix, SEVERITY, type FindingCode } from '../src/core/measuring/checks';
-import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
-import { buildSheets, OUTCOMES_ROWS, tempDir, utc } from './fixtures/workbooks';
+import type { CellValue } from '../src/core/types';
+import { OUTCOMES_ROWS, utc } from './fixtures/workbooks';
 
-const dir = tempDir();
-
+/**
+ * The findings for a sheet of these rows. In memory: what is checked here is the appendix, not the .xlsx layer (the
+ * reader's tests and the CLI's cover real files), and a mutation run re-runs these tests for every planted bug.
+ */
 async function findingsFor(rows: unknown[][], asOf = '2024-04-10', name = 'PL') {
-  const file = join(dir, `${Math.random().toString(36).slice(2)}.xlsx`);
-  await buildSheets(file, [{ name, rows: rows as never }]);
-  const appendix = readAppendix(workbookToData(await loadWorkbook(file)), { asOf });
+  const appendix = readAppendix({ sheets: [{ name, grid: rows as CellValue[][] }] }, { asOf });
   return checkAppendix(appendix, asOf);
 }
 
