@@ -88,11 +88,6 @@ function looseWords(words: string): string {
     .trim();
 }
 
-/** Folding for comparison: no "Phòng" prefix, no trailing "tỉnh …"/"Sở Y tế", no punctuation. */
-export function unitKey(value: string): string {
-  return looseWords(unitWords(value));
-}
-
 /**
  * Whether two names differ only by a typing slip inside a word: the same number of words, and no short word changed
  * ("Văn phòng Bộ" is not a slip for "Văn phòng Sở", "nghiep vu y duoc" is one for "nghiep vu y dươc").
