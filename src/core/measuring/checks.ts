@@ -107,6 +107,19 @@ export const FINDING_LABELS: Record<FindingCode, string> = {
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' };
 
+/** The columns whose absence is said once for the whole table, and how the message names them. */
+const MISSING_COLUMNS: readonly { role: ColumnRole; code: FindingCode; name: string; column: string; headers: string; unchecked: string }[] = [
+  {
+    role: 'timeframe',
+    code: 'NO_TIMEFRAME_COLUMN',
+    name: 'thời gian thực hiện',
+    column: 'thời hạn',
+    headers: '"Thời gian thực hiện" hoặc "Thời hạn hoàn thành"',
+    unchecked: 'thời hạn và quá hạn',
+  },
+  { role: 'lead', code: 'NO_LEAD_COLUMN', name: 'đơn vị chủ trì', column: 'đó', headers: '"Đơn vị chủ trì" hoặc "Cơ quan chủ trì"', unchecked: 'đơn vị chủ trì' },
+];
+
 const DEADLINE_EXAMPLES = '31/03/2024, Tháng 3/2024, Quý I/2024, 6 tháng đầu năm, Năm 2024, Hằng quý, Thường xuyên';
 
 function quote(text: string, max = 60): string {
@@ -147,26 +160,16 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
   const headerRow = appendix.headerRows[0];
   const noTimeframe = columns.timeframe === undefined;
   const noLead = columns.lead === undefined;
-  if (noTimeframe) {
+  for (const missing of MISSING_COLUMNS) {
+    if (columns[missing.role] !== undefined) continue;
     add(
       null,
       headerRow,
       'task',
-      'NO_TIMEFRAME_COLUMN',
-      `Không nhận ra cột thời gian thực hiện ở hàng tiêu đề (dòng ${headerRow}). Các tiêu đề đã thấy: ${seenHeaders}. ` +
-        'Đặt tiêu đề cột thời hạn là "Thời gian thực hiện" hoặc "Thời hạn hoàn thành" (hoặc thêm cột đó); ' +
-        'cho đến khi đó, chưa nhiệm vụ nào được kiểm tra thời hạn và quá hạn.',
-    );
-  }
-  if (noLead) {
-    add(
-      null,
-      headerRow,
-      'task',
-      'NO_LEAD_COLUMN',
-      `Không nhận ra cột đơn vị chủ trì ở hàng tiêu đề (dòng ${headerRow}). Các tiêu đề đã thấy: ${seenHeaders}. ` +
-        'Đặt tiêu đề cột đó là "Đơn vị chủ trì" hoặc "Cơ quan chủ trì" (hoặc thêm cột đó); ' +
-        'cho đến khi đó, chưa nhiệm vụ nào được kiểm tra đơn vị chủ trì.',
+      missing.code,
+      `Không nhận ra cột ${missing.name} ở hàng tiêu đề (dòng ${headerRow}). Các tiêu đề đã thấy: ${seenHeaders}. ` +
+        `Đặt tiêu đề cột ${missing.column} là ${missing.headers} (hoặc thêm cột đó); ` +
+        `cho đến khi đó, chưa nhiệm vụ nào được kiểm tra ${missing.unchecked}.`,
     );
   }
 
