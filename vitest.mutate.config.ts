@@ -21,6 +21,7 @@ export default defineConfig({
     ],
     globalSetup: ['test/setup/build-cli.ts'],
     setupFiles: ['test/setup/cold-memos.ts'],
+    env: { CCHC_MUTATION: '1' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

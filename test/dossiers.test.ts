@@ -15,6 +15,7 @@ import { CATALOGUE } from '../src/core/functions/catalogue';
 import { buildSheets, DOSSIER_ROWS, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
 import { FakeSpreadsheet, loadCodeJs, midnightIn } from './gas/fake';
 import { createExcel, ExcelStore } from './office/fake-excel';
+import { underMutation } from './fixtures/mutation';
 
 const asOf = '2024-04-10';
 const ctx = { asOf };
@@ -68,7 +69,7 @@ describe('dossier indicators', () => {
     expect(byId.digitised.actual).toBe(0.5);
   });
 
-  it('gives the same figures from the command line, Google Sheets and Excel', async () => {
+  it.skipIf(underMutation)('gives the same figures from the command line, Google Sheets and Excel', async () => {
     const cli = spawnSync(process.execPath, ['bin/cchc.js', 'report', file, '--period', 'Q1/2024', '--as-of', asOf, '--out', join(tempDir(), 'out.xlsx'), '--json'], { encoding: 'utf8' });
     const cliIndicators = JSON.parse(cli.stdout).indicators.map((i: { id: string; actual: number | null }) => [i.id, i.actual]);
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimeFrame } from '../src/core/reading/timeframe';
+import { propertyRuns } from './fixtures/mutation';
 
 const Y = 2024;
 const read = (text: string | number | Date | null, year = Y) => parseTimeFrame(text, year);
@@ -212,7 +213,7 @@ describe('parseTimeFrame: robustness', () => {
         if (['date', 'month', 'quarter', 'half', 'year'].includes(tf.kind)) expect(tf.due).toBe(tf.dueDates[tf.dueDates.length - 1]);
         else expect(tf.due).toBeNull();
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENCY_DIRECTORY } from '../src/core/reading/agencies';
 import { createUnitResolver, DEFAULT_UNIT_DIRECTORY, splitUnits } from '../src/core/reading/units';
+import { propertyRuns } from './fixtures/mutation';
 
 /** The default resolver, built afresh in every test (memos are reset before each): nothing learnt earlier answers. */
 const resolver = {
@@ -217,7 +218,7 @@ describe('agency names as plans write them', () => {
           expect(names(cell)).toEqual(chosen);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });
