@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignRoles, isPureHeader, matchHeader } from '../src/core/reading/headers';
+import { assignRoles, isPureHeader, matchHeader, scoreRoles } from '../src/core/reading/headers';
 
 describe('header recognition by meaning', () => {
   it.each([
@@ -93,19 +93,27 @@ describe('header recognition by meaning', () => {
   it('prefers the role listed first when two score the same: "Người chủ trì" is a person', () => {
     expect(matchHeader('Người chủ trì')).toBe('person');
     expect(assignRoles(['Người chủ trì', 'Đơn vị', 'Nội dung'])).toEqual({ person: 0, lead: 1, task: 2 });
+    // Whatever order the words come in: "Nội dung" (task, 5) and "thời gian" (time frame, 5) tie, and the time frame is listed first.
+    expect(scoreRoles('Nội dung, thời gian')).toEqual([{ role: 'timeframe', score: 5 }, { role: 'task', score: 5 }]);
   });
 
   it('gives no role to a header made only of words that add weight, with no word that names a role', () => {
     expect(matchHeader('Triển khai, thực hiện, hoàn thành')).toBeNull();
+    expect(scoreRoles('Dự kiến')).toEqual([]);
+    expect(scoreRoles('Hoàn thành')).toEqual([]);
   });
 
   it('takes a cell longer than 90 characters for a title, not a header', () => {
+    // "Đơn vị chủ trì" folds to 14 characters; each " x" adds 2.
+    expect(matchHeader(`Đơn vị chủ trì${' x'.repeat(38)}`)).toBe('lead');
+    expect(matchHeader(`Đơn vị chủ trì${' x'.repeat(38)}x`)).toBeNull();
     expect(matchHeader(`Nội dung ${'công việc '.repeat(9)}`)).toBeNull();
-    expect(matchHeader(`Nội dung ${'việc '.repeat(10)}`)).toBe('task');
   });
 
   it('gives each role to its best-scoring column, the first on a tie', () => {
     expect(assignRoles(['Ghi chú', 'Nội dung', 'Nội dung', 'Nội dung'])).toEqual({ note: 0, task: 1 });
+    expect(assignRoles(['Ghi chú', 'Nội dung', 'Nhiệm vụ', 'Công việc'])).toEqual({ note: 0, task: 1 });
+    expect(assignRoles(['Công việc', 'Nhiệm vụ', 'Nội dung'])).toEqual({ task: 0 });
     expect(assignRoles(['TT', 'Thời gian thực hiện Bắt đầu', 'Thời gian thực hiện Kết thúc', 'Nội dung', 'Nội dung'])).toEqual({
       number: 0,
       timeframe: 2,
@@ -116,6 +124,9 @@ describe('header recognition by meaning', () => {
   it('gives a column whose best role is taken its next one: "Tiến độ thực hiện" beside "Thời gian hoàn thành" is the status', () => {
     expect(assignRoles(['TT', 'Nhiệm vụ', 'Thời gian hoàn thành', 'Tiến độ thực hiện'])).toEqual({ number: 0, task: 1, timeframe: 2, status: 3 });
     expect(assignRoles(['TT', 'Nhiệm vụ', 'Tiến độ thực hiện'])).toEqual({ number: 0, task: 1, timeframe: 2 });
+    // A column's first choice goes before another's second at the same score: "Tiến độ" (status, 4) takes the status from
+    // "Tiến độ thực hiện" (time frame 5, status 4) once "Thời gian hoàn thành" has the time frame.
+    expect(assignRoles(['Tiến độ thực hiện', 'Tiến độ', 'Thời gian hoàn thành'])).toEqual({ status: 1, timeframe: 2 });
   });
 
   it('never reads one title merged over several columns as several headers', () => {

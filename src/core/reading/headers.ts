@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../memo';
 import { foldKey } from './text';
 
 export type ColumnRole =
@@ -111,8 +112,7 @@ function headerKey(text: string): string | null {
     .replace(/[/\\,;:.()[\]{}"'“”‘’*+&|–-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(CONNECTING_WORDS, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(CONNECTING_WORDS, '')
     .trim();
   return words ? ` ${words} ` : null;
 }
@@ -127,8 +127,7 @@ for (const [role, words] of HEADER_WORDS) {
 }
 const ROLE_ORDER = new Map(HEADER_WORDS.map(([role], i) => [role, i]));
 
-const memo = new Map<string, HeaderScore[]>();
-const MEMO_LIMIT = 5_000;
+const memo = new BoundedMemo<string, HeaderScore[]>(5_000);
 
 /** Forget memoised header scores (benchmarks and tests start cold, as a fresh process does). */
 export function resetHeaderMemo(): void {
@@ -170,9 +169,7 @@ export function scoreRoles(text: string): HeaderScore[] {
   }
   // A stable sort keeps table order among equal scores.
   scores.sort((a, b) => b.score - a.score);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, scores);
-  return scores;
+  return memo.set(text, scores);
 }
 
 /**
@@ -208,14 +205,16 @@ export function isPureHeader(text: string): boolean {
  */
 export function assignRoles(headerTexts: string[]): Partial<Record<ColumnRole, number>> {
   const claims = headerTexts.flatMap((text, col) => scoreRoles(text).map((s, rank) => ({ ...s, col, rank })));
-  claims.sort((a, b) => b.score - a.score || a.rank - b.rank || a.col - b.col);
+  // Claims are made column by column, and a stable sort keeps that order among equals: the first column wins a tie.
+  claims.sort((a, b) => b.score - a.score || a.rank - b.rank);
   const columns: Partial<Record<ColumnRole, number>> = {};
   const taken = new Set<number>();
   const takenTexts = new Set<string>();
-  for (const { role, col, rank } of claims) {
+  for (const { role, col } of claims) {
     if (columns[role] !== undefined || taken.has(col)) continue;
     // One cell merged over several columns is one header: it gives one role, never a second one to its other columns.
-    if (rank > 0 && takenTexts.has(headerTexts[col])) continue;
+    // (A later column with that text claims the same roles in the same order, so none of them is left for it.)
+    if (takenTexts.has(headerTexts[col])) continue;
     columns[role] = col;
     taken.add(col);
     takenTexts.add(headerTexts[col]);

@@ -5,6 +5,8 @@
  * stray line breaks; every comparison goes through `foldText`, every displayed value through `cleanText`.
  */
 
+import { BoundedMemo } from '../memo';
+
 // A zero-width space pasted from the web usually stands where a space was; the other invisibles are dropped.
 const INVISIBLE = /[\u200C\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\t]/g;
@@ -40,14 +42,10 @@ export function foldText(value: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
-  // Units, statuses and time frames repeat down a sheet; the memo is bounded so a huge export cannot grow it forever.
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-  foldCache.set(value, folded);
-  return folded;
+  return foldCache.set(value, folded);
 }
 
-const FOLD_CACHE_LIMIT = 20_000;
-const foldCache = new Map<string, string>();
+const foldCache = new BoundedMemo<string, string>(20_000);
 
 /** Forget memoised text (benchmarks call this so every run starts cold, as a fresh process does). */
 export function resetTextMemo(): void {

@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../memo';
 import {
   cellToIso,
   daysInMonth,
@@ -295,14 +296,12 @@ export function parseTimeFrame(value: CellValue | undefined, planYear: number): 
   Object.freeze(parsed.dueDates);
   Object.freeze(parsed);
   if (key !== null) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, parsed);
   }
   return parsed;
 }
 
-const MEMO_LIMIT = 5_000;
-const memo = new Map<string, TimeFrame>();
+const memo = new BoundedMemo<string, TimeFrame>(5_000);
 
 /** Forget memoised time frames (benchmarks start every run cold). */
 export function resetTimeFrameMemo(): void {

@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../memo';
 import { distance } from 'fastest-levenshtein';
 import {
   AGENCY_DIRECTORY,
@@ -360,7 +361,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     return best?.ix.keys.get(best.key);
   }
 
-  const cache = new Map<string, ResolvedUnit>();
+  const cache = new BoundedMemo<string, ResolvedUnit>(20_000);
   function resolve(written: string): ResolvedUnit {
     const cleaned = cleanText(written).replace(/[\s.;,]+$/, '');
     const cached = cache.get(cleaned);
@@ -370,9 +371,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     const unit: ResolvedUnit = name
       ? { written: cleaned, name, known: true, vague: false }
       : { written: cleaned, name: cleaned, known: false, vague: isVagueForm(words, foldText(cleaned)) };
-    if (cache.size >= 20_000) cache.clear();
-    cache.set(cleaned, unit);
-    return unit;
+    return cache.set(cleaned, unit);
   }
 
   /** How a group of pieces reads: a directory name, a vague group, an agency by form, or a fragment of something. */
