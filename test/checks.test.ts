@@ -146,3 +146,91 @@ describe('checkAppendix', () => {
     expect(SEVERITY).toEqual(expected);
   });
 });
+
+describe('what each finding tells the user, word for word', () => {
+  const EXAMPLES = '31/03/2024, Tháng 3/2024, Quý I/2024, 6 tháng đầu năm, Năm 2024, Hằng quý, Thường xuyên';
+  const CHOICES = 'Đã hoàn thành, Đang thực hiện, Chưa thực hiện, Không thực hiện';
+
+  it('names the task by number and row, quotes what was written, and says what to write instead', async () => {
+    const f = await findingsFor([
+      TITLE,
+      HEADER,
+      [1, 'Việc một', null, 'Quý II/2024', 'Đang thực hiện'],
+      [2, 'Việc hai', 'Các phòng chức năng', null],
+      [3, 'Việc ba', 'Tổ Công nghệ thông tin', 'Sớm nhất có thể'],
+      [4, 'Việc bốn', 'VP Sở', 'Khi có yêu cầu'],
+      [5, 'Việc năm', 'VP Sở', 'Quý I/2023', 'Đã hoàn thành'],
+      [6, 'Việc sáu', 'VP Sở', 'Quý I/2024', 'Đang thực hiện', utc(1, 3, 2024)],
+      [7, 'Việc bảy', 'VP Sở', 'Tháng 1, 2/2024', 'Ý kiến khác'],
+      [8, 'Việc tám', 'VP Sở', 'Quý I/2024', 'Đã hoàn thành', 'ngày 32/3'],
+      [9, 'Việc chín', 'VP Sở', 'Quý II/2024', 'Đã hoàn thành', utc(2, 5, 2024)],
+      [9, null, 'VP Sở', 'Quý II/2024'],
+      [10, 'Việc mười', '#REF!', 'Quý II/2024'],
+      [11, 'Việc mười một', 'VP Sở', '30/06/2024, 31/02/2024'],
+    ]);
+    expect(f.map((x) => [x.row, x.column, x.code, x.severity, x.message])).toEqual([
+      [3, 'C', 'MISSING_OWNER', 'error', 'Nhiệm vụ 1 (dòng 3) chưa có đơn vị chủ trì: nhập tên phòng/đơn vị chịu trách nhiệm chính.'],
+      [4, 'D', 'MISSING_DEADLINE', 'error', `Nhiệm vụ 2 (dòng 4) chưa có thời gian thực hiện: nhập thời hạn, ví dụ ${EXAMPLES}.`],
+      [4, 'C', 'VAGUE_OWNER', 'warning', 'Nhiệm vụ 2 (dòng 4) giao cho "Các phòng chức năng": không rõ đơn vị nào chịu trách nhiệm. Ghi tên một phòng/đơn vị chủ trì cụ thể.'],
+      [5, 'D', 'UNREADABLE_DEADLINE', 'error', `Không đọc được thời hạn "Sớm nhất có thể" (không nhận ra ngày, tháng, quý hay năm). Ghi theo một trong các dạng: ${EXAMPLES}.`],
+      [5, 'C', 'UNKNOWN_UNIT', 'info', 'Đơn vị "Tổ Công nghệ thông tin" không có trong danh mục đơn vị: kiểm tra chính tả, hoặc thêm vào danh mục trong phần cài đặt.'],
+      [6, 'D', 'VAGUE_DEADLINE', 'info', 'Thời hạn "Khi có yêu cầu" không có mốc cụ thể: nhiệm vụ không được tính vào tỷ lệ hoàn thành đúng hạn.'],
+      [7, 'D', 'OUTSIDE_PLAN_YEAR', 'warning', 'Thời hạn "Quý I/2023" (31/03/2023) nằm ngoài năm kế hoạch 2024: kiểm tra lại năm.'],
+      [7, 'F', 'DONE_WITHOUT_DATE', 'warning', 'Nhiệm vụ 5 (dòng 7) đã hoàn thành nhưng chưa có ngày hoàn thành: nhập ngày (dd/mm/yyyy) để tính đúng hạn hay trễ hạn.'],
+      [8, 'E', 'OVERDUE', 'error', 'Nhiệm vụ 6 (dòng 8) quá hạn 10 ngày (hạn 31/03/2024) mà chưa hoàn thành: cập nhật tiến độ, hoặc báo cáo lý do chậm.'],
+      [8, 'E', 'DATE_WITHOUT_DONE', 'warning', 'Nhiệm vụ 6 (dòng 8) có ngày hoàn thành 01/03/2024 nhưng tiến độ là "Đang thực hiện": sửa tiến độ thành "Đã hoàn thành" hoặc xóa ngày.'],
+      // 31/01 to 10/04/2024: 29 days to 29/02 (a leap year), 31 to 31/03, 10 more.
+      [9, 'E', 'OVERDUE', 'error', 'Nhiệm vụ 7 (dòng 9) quá hạn 70 ngày (hạn 31/01/2024 và 1 hạn khác) mà chưa hoàn thành: cập nhật tiến độ, hoặc báo cáo lý do chậm.'],
+      [9, 'E', 'UNKNOWN_STATUS', 'warning', `Không hiểu tiến độ "Ý kiến khác": dùng một trong các từ ${CHOICES}.`],
+      [10, 'F', 'UNREADABLE_DONE_DATE', 'warning', 'Không đọc được ngày hoàn thành "ngày 32/3": ghi theo dạng ngày/tháng/năm, ví dụ 25/03/2024.'],
+      [11, 'F', 'FUTURE_DONE_DATE', 'warning', 'Ngày hoàn thành 02/05/2024 sau ngày hôm nay (10/04/2024): kiểm tra lại ngày.'],
+      [12, 'A', 'DUPLICATE_NUMBER', 'warning', 'Số TT "9" trùng với nhiệm vụ ở dòng 11 trong cùng mục: đánh lại số thứ tự.'],
+      [12, 'B', 'EMPTY_TASK', 'warning', 'Nhiệm vụ 9 (dòng 12) chưa có nội dung: nhập nội dung nhiệm vụ, hoặc xóa dòng nếu không dùng.'],
+      [13, 'C', 'MISSING_OWNER', 'error', 'Nhiệm vụ 10 (dòng 13) chưa có đơn vị chủ trì: nhập tên phòng/đơn vị chịu trách nhiệm chính.'],
+      [13, 'C', 'ERROR_CELL', 'warning', 'Ô C13 đang báo lỗi #REF!: sửa công thức hoặc nhập lại giá trị (công cụ coi ô này là trống).'],
+      [14, 'D', 'UNREADABLE_DEADLINE', 'error', 'Một phần thời hạn "30/06/2024, 31/02/2024" không đọc được (ngày 31/02/2024 không tồn tại).'],
+    ]);
+  });
+
+  it('says once, at the header row, which columns are missing, naming the headers it saw', async () => {
+    const noLead = await findingsFor([['TT', 'Nội dung nhiệm vụ', 'Thời gian thực hiện']]);
+    expect(noLead.map((x) => [x.row, x.column, x.code, x.message])).toEqual([
+      [
+        1,
+        'B',
+        'NO_LEAD_COLUMN',
+        'Không nhận ra cột đơn vị chủ trì ở hàng tiêu đề (dòng 1). Các tiêu đề đã thấy: "TT", "Nội dung nhiệm vụ", "Thời gian thực hiện". ' +
+          'Đặt tiêu đề cột đó là "Đơn vị chủ trì" hoặc "Cơ quan chủ trì" (hoặc thêm cột đó); cho đến khi đó, chưa nhiệm vụ nào được kiểm tra đơn vị chủ trì.',
+      ],
+      [1, 'B', 'NO_TASKS', 'Không đọc được nhiệm vụ nào dưới hàng tiêu đề: kiểm tra cột TT và Nội dung nhiệm vụ, và bỏ gộp các ô của bảng nếu có.'],
+      [
+        1,
+        'B',
+        'NO_STATUS_COLUMN',
+        'Phụ lục chưa có cột "Tiến độ" và "Ngày hoàn thành": mọi nhiệm vụ đã đến hạn đều bị tính là quá hạn. ' +
+          `Thêm cột "Tiến độ" (${CHOICES}) và cột "Ngày hoàn thành" (dd/mm/yyyy) để theo dõi.`,
+      ],
+    ]);
+    const noTimeframe = await findingsFor([['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Tiến độ'], [1, 'Việc một', 'VP Sở', 'Đang thực hiện']]);
+    expect(noTimeframe.map((x) => [x.row, x.column, x.code, x.message])).toEqual([
+      [
+        1,
+        'B',
+        'NO_TIMEFRAME_COLUMN',
+        'Không nhận ra cột thời gian thực hiện ở hàng tiêu đề (dòng 1). Các tiêu đề đã thấy: "TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Tiến độ". ' +
+          'Đặt tiêu đề cột thời hạn là "Thời gian thực hiện" hoặc "Thời hạn hoàn thành" (hoặc thêm cột đó); cho đến khi đó, chưa nhiệm vụ nào được kiểm tra thời hạn và quá hạn.',
+      ],
+    ]);
+  });
+
+  it('shortens a long quoted text to 60 characters with an ellipsis and writes it on one line', async () => {
+    const long = `Khi có\nyêu cầu của ${'cơ quan cấp trên '.repeat(4)}`;
+    const sixty = 'Khi có yêu cầu của cơ quan cấp trên cơ quan cấp trên cơ quan';
+    const f = await findingsFor([TITLE, HEADER, [1, 'Việc một', 'VP Sở', long], [2, 'Việc hai', 'VP Sở', sixty]]);
+    // 59 characters of the text on one line, then "…"; a text of exactly 60 is quoted whole.
+    expect(only(f, 'VAGUE_DEADLINE').map((x) => x.message)).toEqual([
+      'Thời hạn "Khi có yêu cầu của cơ quan cấp trên cơ quan cấp trên cơ qua…" không có mốc cụ thể: nhiệm vụ không được tính vào tỷ lệ hoàn thành đúng hạn.',
+      `Thời hạn "${sixty}" không có mốc cụ thể: nhiệm vụ không được tính vào tỷ lệ hoàn thành đúng hạn.`,
+    ]);
+  });
+});

@@ -308,7 +308,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
     if (overdue.length) {
       const first = overdue[0];
       const days = daysBetween(first, asOf);
-      const more = overdue.length > 1 ? ` (và ${overdue.length - 1} hạn khác)` : '';
+      const more = overdue.length > 1 ? ` và ${overdue.length - 1} hạn khác` : '';
       add(
         task,
         task.row,
