@@ -1,0 +1,60 @@
+/** The sheet where staff keep indicator targets and results, read in memory; expected values written by hand. */
+import { describe, expect, it } from 'vitest';
+import { readIndicatorSheet, readRatio } from '../src/core/measuring/indicator-sheet';
+import { DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
+import type { CellValue } from '../src/core/types';
+
+describe('a ratio as staff write it', () => {
+  it.each([
+    [0.98, 0.98], [98, 0.98], [1, 1], [0, 0], [150, 1.5],
+    ['98%', 0.98], ['98 %', 0.98], ['98,5%', 0.985], ['0,98', 0.98], ['0.5%', 0.005], ['1', 1], ['70', 0.7],
+    ['≥ 98%', 0.98], ['>=98%', 0.98], ['> 90%', 0.9], ['trên 90%', 0.9], ['Trên 90 %', 0.9],
+    ['khoảng 90%', null], ['cao', null], ['', null], [null, null], [Number.NaN, null], [Number.POSITIVE_INFINITY, null], [true, null],
+  ] as const)('reads %j as %j', (value, expected) => {
+    expect(readRatio(value as CellValue)).toBe(expected);
+  });
+});
+
+describe('the indicator sheet', () => {
+  const grid: CellValue[][] = [
+    ['CHỈ TIÊU CCHC NĂM 2024'],
+    ['STT', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả'],
+    [1, 'Hồ sơ TTHC giải quyết đúng hẹn', '≥ 95%', '97%'],
+    [2, 'satisfaction', 'trên 90%', 0.92],
+    [3, 'Tỷ lệ cán bộ được đào tạo', null, 80],
+    [4, '   ', '50%', '60%'],
+    [5, 'Văn bản trao đổi dưới dạng điện tử', 'cao', null],
+    [6, 'Tỷ lệ phòng có ISO', 1, 1],
+  ];
+
+  it('matches rows to indicators by name or id, takes their targets and results, and adds the ones it does not know', () => {
+    const sheet = readIndicatorSheet({ sheets: [{ name: 'PL', grid: [['TT', 'Nội dung']] }, { name: 'Chỉ tiêu', grid }] });
+    expect(sheet?.sheet).toBe('Chỉ tiêu');
+    const byId = new Map(sheet?.definitions.map((d) => [d.id, d]));
+    expect(byId.get('dossier_on_time')).toMatchObject({ target: 0.95, comparator: '>=', basis: 'Trang "Chỉ tiêu"' });
+    expect(byId.get('satisfaction')).toMatchObject({ target: 0.9, comparator: '>', basis: 'Trang "Chỉ tiêu"' });
+    // An unreadable target keeps the default one and its basis.
+    expect(byId.get('e_documents')).toMatchObject({ target: 0.98, comparator: '>=', basis: 'CTr 5580/CTr-SYT Đồng Nai' });
+    // Nine defaults, then the sheet's own, numbered after them.
+    expect(sheet?.definitions.slice(9)).toEqual([
+      { id: 'custom_10', name: 'Tỷ lệ cán bộ được đào tạo', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'Trang "Chỉ tiêu"' },
+      { id: 'custom_11', name: 'Tỷ lệ phòng có ISO', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'Trang "Chỉ tiêu"' },
+    ]);
+    expect(sheet?.values).toEqual({ dossier_on_time: 0.97, satisfaction: 0.92, custom_10: 0.8, e_documents: null, custom_11: 1 });
+  });
+
+  it('never changes the defaults it was given', () => {
+    readIndicatorSheet({ sheets: [{ name: 'Chỉ tiêu', grid }] });
+    expect(DEFAULT_INDICATORS.find((d) => d.id === 'dossier_on_time')).toMatchObject({ target: 0.98, basis: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu' });
+  });
+
+  it('reads results without a target column, and looks for the header in the first 30 rows only', () => {
+    const noTarget = readIndicatorSheet({ sheets: [{ name: 'KQ', grid: [['Tên chỉ số', 'Kết quả đạt được'], ['Tỷ lệ hài lòng của người dân', '88%']] }] });
+    expect(noTarget?.values).toEqual({ satisfaction: 0.88 });
+    expect(noTarget?.definitions.find((d) => d.id === 'satisfaction')?.target).toBe(0.87);
+    const at = (row: number): CellValue[][] => [...Array.from({ length: row - 1 }, () => ['…']), ['Chỉ tiêu', 'Kết quả'], ['Tỷ lệ hài lòng của người dân', 0.9]];
+    expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: at(30) }] })?.values).toEqual({ satisfaction: 0.9 });
+    expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: at(31) }] })).toBeNull();
+    expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: [['Chỉ tiêu', 'Mục tiêu']] }] })).toBeNull();
+  });
+});
