@@ -65,3 +65,56 @@ describe('reporting periods', () => {
     expect(latestEndedPeriod('2024-02-01').code).toBe('Y/2023');
   });
 });
+
+describe('reporting periods, every form', () => {
+  it.each([
+    ['Q1', 'Quý I/2024', 'Báo cáo Quý I-2024', false],
+    ['Q2', 'Quý II/2024', 'Báo cáo Quý II-2024', false],
+    ['Q3', 'Quý III/2024', 'Báo cáo Quý III-2024', false],
+    ['Q4', 'Quý IV/2024', 'Báo cáo Quý IV-2024', false],
+    ['H1', '6 tháng đầu năm 2024', 'Báo cáo 6 tháng-2024', true],
+    ['9M', '9 tháng năm 2024', 'Báo cáo 9 tháng-2024', true],
+    ['Y', 'Năm 2024', 'Báo cáo năm 2024', true],
+  ] as const)('labels %s/2024 "%s", names its tab "%s", and counts from January: %s', (type, label, tab, cumulative) => {
+    const period = makePeriod(type, 2024);
+    expect(period).toMatchObject({ type, year: 2024, cutoff: 'calendar', code: `${type}/2024`, label, cumulative });
+    expect(reportSheetName(period)).toBe(tab);
+  });
+
+  it.each([
+    ['Qui II/2024', 'Q2'],
+    ['Q.2/2024', 'Q2'],
+    ['Q 4 - 2024', 'Q4'],
+    ['quý iv năm 2024', 'Q4'],
+    ['Quý 1 2024', 'Q1'],
+    ['6T/2024', 'H1'],
+    ['Nửa đầu năm 2024', 'H1'],
+    ['9T/2024', '9M'],
+    ['9 tháng đầu năm 2024', '9M'],
+    ['Cả năm/2024', 'Y'],
+  ])("also reads '%s' as %s", (text, type) => {
+    expect(parsePeriod(text)).toMatchObject({ type, year: 2024 });
+  });
+
+  it('takes years from 1900 to 2200 only, and reads under the cut-off it is given', () => {
+    expect([parsePeriod('Năm 1899'), parsePeriod('Năm 2201')]).toEqual([null, null]);
+    expect([parsePeriod('Năm 1900')?.end, parsePeriod('Năm 2200')?.end]).toEqual(['1900-12-31', '2200-12-31']);
+    expect(parsePeriod('Quý II/2024', 'nd09')).toMatchObject({ cutoff: 'nd09', start: '2024-03-15', end: '2024-06-14' });
+  });
+
+  it('puts a report due on the day a local plan sets, and proposes a report due today', () => {
+    expect(reportDueDate(makePeriod('9M', 2024), 25)).toBe('2024-09-25');
+    expect(reportDueDate(makePeriod('Y', 2024))).toBe('2024-12-20');
+    expect(nextReportDue('2024-06-20')).toMatchObject({ due: '2024-06-20', period: { type: 'H1', year: 2024 } });
+    expect(nextReportDue('2024-09-21')).toMatchObject({ due: '2024-12-20', period: { type: 'Y', year: 2024 } });
+    expect(nextReportDue('2024-03-21', 'nd09', 10)).toMatchObject({ due: '2024-06-10', period: { type: 'H1', cutoff: 'nd09' } });
+  });
+
+  it('proposes the period that ended on the as-of date itself, under either cut-off', () => {
+    expect(latestEndedPeriod('2024-03-31').code).toBe('Q1/2024');
+    expect(latestEndedPeriod('2024-03-30').code).toBe('Y/2023');
+    expect(latestEndedPeriod('2024-03-14', 'nd09')).toMatchObject({ code: 'Q1/2024', cutoff: 'nd09' });
+    expect(latestEndedPeriod('2024-12-31').code).toBe('Y/2024');
+    expect(latestEndedPeriod('2024-02-01', 'nd09')).toMatchObject({ code: 'Y/2023', end: '2023-12-14' });
+  });
+});

@@ -89,8 +89,9 @@ export function parsePeriod(text: string, cutoff: Cutoff = 'calendar', defaultYe
   const head = (yearMatch ? key.slice(0, yearMatch.index) : key).replace(/[\s/\-.,]*(nam)?[\s/\-.,]*$/, '').trim();
   const table: [RegExp, PeriodType | ((m: RegExpMatchArray) => PeriodType)][] = [
     [/^(?:q|quy|qui)\s*\.?\s*(iv|i{1,3}|[1-4])$/, (m) => `Q${({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[m[1]] ?? m[1]}` as PeriodType],
-    [/^(h1|6 thang|6 thang dau|6 thang dau nam|nua dau nam|6t)$/, 'H1'],
-    [/^(9m|9 thang|9 thang dau nam|9t)$/, '9M'],
+    // A trailing "năm" is gone by now: "6 tháng đầu năm 2024" reads "6 thang dau".
+    [/^(h1|6 thang( dau)?|nua dau|6t)$/, 'H1'],
+    [/^(9m|9 thang( dau)?|9t)$/, '9M'],
     [/^(y|ca nam|ca|nam|)$/, 'Y'],
   ];
   for (const [re, type] of table) {
@@ -114,16 +115,14 @@ export function reportDueDate(period: Period, dueDay = 20): IsoDate {
 
 /** The first report (Q1, 6 tháng, 9 tháng, năm) whose due date is on or after `asOf`. */
 export function nextReportDue(asOf: IsoDate, cutoff: Cutoff = 'calendar', dueDay = 20): { period: Period; due: IsoDate } {
-  const { year } = parseIso(asOf);
-  for (const y of [year, year + 1]) {
+  // Next year's first report always comes after asOf, so the loop ends by then.
+  for (let y = parseIso(asOf).year; ; y++) {
     for (const type of REPORT_SEQUENCE) {
       const period = makePeriod(type, y, cutoff);
       const due = reportDueDate(period, dueDay);
       if (due >= asOf) return { period, due };
     }
   }
-  const period = makePeriod('Q1', year + 1, cutoff);
-  return { period, due: reportDueDate(period, dueDay) };
 }
 
 /** The most recent report period whose end is on or before `asOf` (what "Tạo báo cáo quý" proposes). */
