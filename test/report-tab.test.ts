@@ -1,0 +1,155 @@
+/**
+ * The quarterly summary tab, line by line, for the outcomes appendix (test/fixtures/workbooks.ts, in memory). Every
+ * figure is worked out by hand from that appendix as of 10/04/2024 for Quý I/2024:
+ * - 8 tasks; 5 due dates in Q1: I.1 done 20/03 for 31/03 (on time), I.2 done 01/03 for 15/02 (late), I.3 "HT" with no
+ *   date (done, undated), II.1 due 31/03 in progress (overdue 10 days), II.2 cancelled; II.3 falls in Q2;
+ * - II.4 "Thường xuyên" and II.5 "Hằng quý" have no single due date; 3 tasks are in progress (II.1, II.4, II.5);
+ * - completion 3 of 4 counted (the cancelled one is not) = 75 %; on time 1 of 4 = 25 %.
+ */
+import { describe, expect, it } from 'vitest';
+import { reportWorkbook } from '../src/core/index';
+import { makePeriod } from '../src/core/measuring/periods';
+import { reportValues, type ReportSheet } from '../src/core/presenting/report';
+import type { CellValue } from '../src/core/types';
+import { OUTCOMES_ROWS } from './fixtures/workbooks';
+
+const asOf = '2024-04-10';
+const workbook = { sheets: [{ name: 'Phụ lục', grid: OUTCOMES_ROWS as CellValue[][] }] };
+
+/** Each row of the tab as its non-empty values joined by " | ". */
+const lines = (sheet: ReportSheet) => reportValues(sheet).map((row) => row.filter((v) => v !== null).join(' | '));
+const cellAt = (sheet: ReportSheet, text: string, offset: number) => {
+  const at = sheet.cells.findIndex((c) => c.value === text);
+  return sheet.cells[at + offset];
+};
+
+describe('the summary tab, line by line', () => {
+  const { sheet, report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024), unitName: 'Sở Y tế tỉnh Đắk Nông' });
+
+  it('says who reports, for which period, as of when, and when this and the next report are due', () => {
+    expect(lines(sheet).slice(0, 6)).toEqual([
+      'SỞ Y TẾ TỈNH ĐẮK NÔNG',
+      'BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH',
+      'Kỳ báo cáo: Quý I/2024 (từ 01/01/2024 đến 31/03/2024, theo năm dương lịch)',
+      'Số liệu tính đến ngày 10/04/2024 · Phụ lục: trang "Phụ lục", năm kế hoạch 2024',
+      // Q1's report is due on 20/03; the next, for the first six months, on 20/06.
+      'Hạn gửi báo cáo kỳ này: 20/03/2024 · Báo cáo kế tiếp: 6 tháng đầu năm 2024, hạn 20/06/2024',
+      '',
+    ]);
+  });
+
+  it('totals the period, then breaks it down by lead unit (most due first) and by section (in the appendix’s order)', () => {
+    expect(lines(sheet).slice(6, 37)).toEqual([
+      'I. TỔNG HỢP CHUNG',
+      'STT | Chỉ tiêu | Số lượng',
+      '1 | Tổng số nhiệm vụ trong phụ lục | 8',
+      '2 | Số mốc thời hạn đến hạn trong kỳ | 5',
+      '3 | – Hoàn thành đúng hạn | 1',
+      '4 | – Hoàn thành trễ hạn | 1',
+      '5 | – Hoàn thành nhưng chưa ghi ngày | 1',
+      '6 | – Quá hạn, chưa hoàn thành | 1',
+      '7 | – Chưa đến hạn | 0',
+      '8 | – Không thực hiện (đã hủy/dừng) | 1',
+      '9 | Nhiệm vụ đang thực hiện | 3',
+      '10 | Nhiệm vụ thường xuyên, định kỳ, khi có yêu cầu | 2',
+      '11 | Nhiệm vụ chưa có hoặc không đọc được thời hạn | 0',
+      '12 | Tỷ lệ hoàn thành | 0.75',
+      '13 | Tỷ lệ hoàn thành đúng hạn | 0.25',
+      '',
+      'II. THEO ĐƠN VỊ CHỦ TRÌ',
+      'STT | Đơn vị chủ trì | Đến hạn | Đúng hạn | Trễ hạn | Chưa ghi ngày | Quá hạn | Chưa đến hạn | Tỷ lệ đúng hạn',
+      // Two due each, in Vietnamese alphabetical order; the cancelled task leaves TCCB a base of 1.
+      '1 | Phòng Tổ chức cán bộ | 2 | 0 | 0 | 0 | 1 | 0 | 0',
+      '2 | Văn phòng Sở | 2 | 0 | 1 | 1 | 0 | 0 | 0',
+      '3 | Thanh tra Sở | 1 | 1 | 0 | 0 | 0 | 0 | 1',
+      '',
+      'III. THEO NỘI DUNG CỦA PHỤ LỤC',
+      'STT | Mục trong phụ lục | Đến hạn | Đúng hạn | Trễ hạn | Chưa ghi ngày | Quá hạn | Chưa đến hạn | Tỷ lệ đúng hạn',
+      `1 | I. Cải cách thể chế | 3 | 1 | 1 | 1 | 0 | 0 | ${1 / 3}`,
+      '2 | II. Cải cách tổ chức bộ máy | 2 | 0 | 0 | 0 | 1 | 0 | 0',
+      '',
+      'IV. CHỈ SỐ SO VỚI MỤC TIÊU',
+      'STT | Chỉ số | Mục tiêu | Kết quả | Đánh giá | Điểm | Căn cứ',
+      '1 | Hoàn thành nhiệm vụ kế hoạch CCHC | 1 | 0.75 | Không đạt | 0.75 | CTr 5580/CTr-SYT Đồng Nai',
+      '2 | Nhiệm vụ hoàn thành đúng hạn | 1 | 0.25 | Không đạt | 0.25 | CTr 5580/CTr-SYT Đồng Nai',
+    ]);
+    expect(lines(sheet)[37]).toBe('3 | Hồ sơ TTHC giải quyết đúng hẹn | 0.98 | Chưa có số liệu | — | — | KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu');
+  });
+
+  it('lists the overdue tasks and the data problems, then the footer that marks the tab as the tool’s own', () => {
+    const all = lines(sheet);
+    const from = all.indexOf('V. NHIỆM VỤ QUÁ HẠN (1)');
+    expect(all[from - 1]).toBe('');
+    expect(all.slice(from)).toEqual([
+      'V. NHIỆM VỤ QUÁ HẠN (1)',
+      'STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Hạn | Số ngày quá hạn | Dòng',
+      '1 | 1. Rà soát vị trí việc làm | Phòng Tổ chức cán bộ | 31/03/2024 | 10 | 9',
+      '',
+      'VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (1)',
+      'STT | Loại vấn đề | Số lượng',
+      '1 | Hoàn thành nhưng chưa ghi ngày | 1',
+      '',
+      'STT | Vấn đề | Mức độ | Ô',
+      '1 | Nhiệm vụ 3 (dòng 7) đã hoàn thành nhưng chưa có ngày hoàn thành: nhập ngày (dd/mm/yyyy) để tính đúng hạn hay trễ hạn. | Cảnh báo | G7',
+      'Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.',
+      '',
+      'Trang này do công cụ CCHC tạo tự động từ trang "Phụ lục" ngày 10/04/2024. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.',
+    ]);
+    expect([sheet.rowCount, sheet.colCount, sheet.columnWidths]).toEqual([all.length, 9, [6, 50, 18, 12, 12, 13, 24, 13, 14]]);
+    expect(report.overdue).toEqual([{ row: 9, tt: '1', content: 'Rà soát vị trí việc làm', owners: ['Phòng Tổ chức cán bộ'], due: '2024-03-31', daysOverdue: 10 }]);
+  });
+
+  it('marks what is bad, good or missing by style, and writes counts, rates and dates in their own formats', () => {
+    // The TCCB row: its overdue count is bad; Văn phòng Sở's zero is plain.
+    expect(cellAt(sheet, 'Phòng Tổ chức cán bộ', 5)).toMatchObject({ value: 1, style: 'bad', format: 'integer', align: 'center' });
+    expect(cellAt(sheet, 'Văn phòng Sở', 5)).toMatchObject({ value: 0, style: 'body' });
+    expect(cellAt(sheet, 'Thanh tra Sở', 7)).toMatchObject({ value: 1, format: 'percent', align: 'center' });
+    expect(cellAt(sheet, 'Hoàn thành nhiệm vụ kế hoạch CCHC', 3)).toMatchObject({ value: 'Không đạt', style: 'bad', align: 'center' });
+    expect(cellAt(sheet, 'Hoàn thành nhiệm vụ kế hoạch CCHC', 4)).toMatchObject({ value: 0.75, format: 'decimal' });
+    expect(cellAt(sheet, 'Hồ sơ TTHC giải quyết đúng hẹn', 2)).toMatchObject({ value: 'Chưa có số liệu', style: 'muted' });
+    expect(cellAt(sheet, 'Hồ sơ TTHC giải quyết đúng hẹn', 3)).toMatchObject({ value: '—', style: 'muted' });
+    expect(cellAt(sheet, 'Hồ sơ TTHC giải quyết đúng hẹn', 5)).toMatchObject({ value: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu', style: 'muted' });
+    expect(cellAt(sheet, '1. Rà soát vị trí việc làm', 2)).toMatchObject({ value: '31/03/2024', date: '2024-03-31', format: 'date', align: 'center' });
+    expect(cellAt(sheet, '1. Rà soát vị trí việc làm', 3)).toMatchObject({ value: 10, style: 'bad' });
+    expect(cellAt(sheet, 'Cảnh báo', 0)).toMatchObject({ style: 'body', align: 'center' });
+    expect(cellAt(sheet, 'Tỷ lệ hoàn thành', 1)).toMatchObject({ value: 0.75, format: 'percent', style: 'bold' });
+    expect(sheet.cells.find((c) => c.value === 'BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH')).toMatchObject({ style: 'title', align: 'center', wrap: false });
+    expect(sheet.cells.find((c) => c.value === 'SỞ Y TẾ TỈNH ĐẮK NÔNG')).toMatchObject({ style: 'bold', align: 'left', wrap: true });
+  });
+
+  it('merges only the full-width lines and borders each table', () => {
+    // Five heading lines, six section titles, the "full list" line and the footer span all nine columns.
+    expect(sheet.merges.filter((m) => m.left === 0 && m.right === 8)).toHaveLength(sheet.merges.length);
+    expect(sheet.merges).toHaveLength(5 + 6 + 2);
+    expect(sheet.tables.map((t) => [t.top, t.bottom, t.right])).toEqual([
+      [7, 20, 2],
+      [23, 26, 8],
+      [29, 31, 8],
+      [34, 43, 6],
+      [46, 47, 5],
+      [50, 51, 2],
+      [53, 54, 3],
+    ]);
+  });
+});
+
+describe('the summary tab with nothing to show', () => {
+  it('says so in each table instead of leaving it empty, and a passed indicator reads Đạt in green', () => {
+    const quiet = { sheets: [{ name: 'PL', grid: [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'], [1, 'Việc quý II', 'Văn phòng Sở', 'Quý II/2024', 'Chưa thực hiện']] as CellValue[][] }] };
+    const { sheet } = reportWorkbook(quiet, { asOf, period: makePeriod('Q1', 2024), indicatorValues: { satisfaction: 0.9 } });
+    const all = lines(sheet);
+    expect(all.filter((l) => l.startsWith('Không có'))).toEqual([
+      'Không có nhiệm vụ đến hạn trong kỳ.',
+      'Không có nhiệm vụ đến hạn trong kỳ.',
+      'Không có nhiệm vụ quá hạn trong kỳ.',
+      'Không có vấn đề dữ liệu.',
+    ]);
+    expect(all).toContain('VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (0)');
+    expect(all).not.toContain('STT | Loại vấn đề | Số lượng');
+    expect(all[0]).toBe('SỞ Y TẾ');
+    expect(all).toContain('12 | Tỷ lệ hoàn thành | —');
+    expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 3)).toMatchObject({ value: 'Đạt', style: 'good' });
+    expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 4)).toMatchObject({ value: 1, format: 'decimal' });
+    expect(sheet.cells.find((c) => c.value === 'Không có vấn đề dữ liệu.')).toMatchObject({ style: 'muted' });
+  });
+});
