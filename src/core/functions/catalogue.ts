@@ -251,9 +251,12 @@ const DETAIL_PARAM: CatalogueParam = {
   optional: true,
 };
 
+/** A column argument as a list of cells: a single cell (one dossier) is a list of one. */
+const columnOf = (a: Argument): CellValue[] | undefined => (isGrid(a) ? cellsOf(a) : a === undefined || a === null ? undefined : [a]);
+
 function dossierFunction(rate: keyof DossierRates, columns: (args: Argument[]) => Omit<DossierColumns, 'received'>, periodIndex: number) {
   return (args: Argument[], ctx: CatalogueContext): CatalogueResult => {
-    const received = cellsOf(isGrid(args[0]) ? args[0] : args[0] === undefined || args[0] === null ? undefined : [[args[0]]]);
+    const received = columnOf(args[0]);
     if (!received) return new CatalogueError('Cần vùng "Ngày tiếp nhận" của danh sách hồ sơ.');
     const rest = columns(args);
     for (const column of Object.values(rest)) {
@@ -275,7 +278,6 @@ function dossierFunction(rate: keyof DossierRates, columns: (args: Argument[]) =
   };
 }
 
-const rangeCells = (a: Argument) => (isGrid(a) ? cellsOf(a) : undefined);
 
 const DOSSIER_FUNCTIONS: CatalogueFunction[] = [
   {
@@ -292,7 +294,7 @@ const DOSSIER_FUNCTIONS: CatalogueFunction[] = [
     result: 'percent',
     elementwise: false,
     example: '=CCHC_DOSSIER_ONTIME(B2:B5000; C2:C5000; D2:D5000; "Q1/2024")',
-    run: dossierFunction('onTime', (args) => ({ due: rangeCells(args[1]), returned: rangeCells(args[2]) }), 3),
+    run: dossierFunction('onTime', (args) => ({ due: columnOf(args[1]), returned: columnOf(args[2]) }), 3),
   },
   {
     name: 'CCHC_DOSSIER_ONLINE',
@@ -302,7 +304,7 @@ const DOSSIER_FUNCTIONS: CatalogueFunction[] = [
     result: 'percent',
     elementwise: false,
     example: '=CCHC_DOSSIER_ONLINE(B2:B5000; E2:E5000; "6 tháng/2024")',
-    run: dossierFunction('online', (args) => ({ online: rangeCells(args[1]) }), 2),
+    run: dossierFunction('online', (args) => ({ online: columnOf(args[1]) }), 2),
   },
   {
     name: 'CCHC_DOSSIER_DIGITAL',
@@ -312,7 +314,7 @@ const DOSSIER_FUNCTIONS: CatalogueFunction[] = [
     result: 'percent',
     elementwise: false,
     example: '=CCHC_DOSSIER_DIGITAL(B2:B5000; F2:F5000; "2024")',
-    run: dossierFunction('digitised', (args) => ({ digitised: rangeCells(args[1]) }), 2),
+    run: dossierFunction('digitised', (args) => ({ digitised: columnOf(args[1]) }), 2),
   },
 ];
 
