@@ -1,0 +1,103 @@
+/** The tool's settings sheet: what it offers, and how it is read back after a user edits it. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
+import { DEFAULT_UNIT_DIRECTORY } from '../src/core/reading/units';
+import { DEFAULT_SETTINGS, isSettingsSheet, readSettings, SETTINGS_SHEET, settingsGrid } from '../src/core/settings';
+import type { CellValue } from '../src/core/types';
+
+const read = (grid: CellValue[][], name = SETTINGS_SHEET) => readSettings({ sheets: [{ name: 'PL', grid: [['TT']] }, { name, grid }] });
+const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
+
+describe('the settings sheet', () => {
+  it('offers every setting with a note, four columns wide, the units and indicators as tables', () => {
+    const grid = settingsGrid();
+    expect(grid.every((r) => r.length === 4)).toBe(true);
+    expect(grid.slice(0, 9).map((r) => r[0])).toEqual([
+      'CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC',
+      'Sửa các ô ở cột "Giá trị" và các bảng bên dưới (có thể thêm dòng). Công cụ đọc lại trang này mỗi lần chạy.',
+      null,
+      'Thông số',
+      'Ngày tính số liệu',
+      'Năm kế hoạch',
+      'Cách tính kỳ báo cáo',
+      'Tên đơn vị (tiêu đề báo cáo)',
+      'Ngày hạn gửi báo cáo (trong tháng cuối kỳ)',
+    ]);
+    expect(grid[6].slice(1, 3)).toEqual(['Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".']);
+    expect(grid[8][1]).toBe(20);
+    expect(grid[10]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null]);
+    expect(grid[11]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null]);
+    const indicatorsAt = 12 + DEFAULT_UNIT_DIRECTORY.length;
+    expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Căn cứ']);
+    expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', 'CTr 5580/CTr-SYT Đồng Nai']);
+    expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu']);
+  });
+
+  it('reads back what it wrote, values the user set included', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      asOf: '2024-04-10',
+      planYear: 2024,
+      cutoff: 'nd09' as const,
+      unitName: 'Sở Y tế tỉnh Đắk Nông',
+      reportDueDay: 15,
+      units: [{ name: 'Văn phòng Sở', aliases: ['VP', 'VPS'] }, { name: 'Thanh tra Sở', aliases: [] }],
+      indicatorValues: { satisfaction: 0.9 },
+    };
+    const back = read(settingsGrid(settings));
+    expect(settingsGrid(settings)[4][1]).toEqual(utc(10, 4, 2024));
+    expect(back).toMatchObject({ asOf: '2024-04-10', planYear: 2024, cutoff: 'nd09', unitName: 'Sở Y tế tỉnh Đắk Nông', reportDueDay: 15, units: settings.units });
+    expect(back.indicatorValues.satisfaction).toBe(0.9);
+    expect(back.indicators.map((d) => d.id)).toEqual(DEFAULT_INDICATORS.map((d) => d.id));
+  });
+
+  it('finds each setting by its label wherever the user moved it, and takes a date written as text', () => {
+    const back = read([
+      ['Ghi chú của tôi'],
+      ['Tên đơn vị (tiêu đề báo cáo)', '  Sở Y tế tỉnh Lâm Đồng '],
+      ['NGÀY TÍNH SỐ LIỆU', 'ngày 30/06/2024'],
+      ['Cách tính kỳ báo cáo', 'Theo Nghị định 09'],
+    ]);
+    expect(back).toMatchObject({ unitName: 'Sở Y tế tỉnh Lâm Đồng', asOf: '2024-06-30', cutoff: 'nd09', planYear: null, reportDueDay: 20 });
+  });
+
+  it.each([
+    ['NĐ 09/2019 (từ ngày 15 đến ngày 14)', 'nd09'],
+    ['nd09', 'nd09'],
+    ['Từ 15 đến 14', 'nd09'],
+    ['Năm dương lịch', 'calendar'],
+    ['', 'calendar'],
+  ])('reads the cut-off "%s" as %s', (written, cutoff) => {
+    expect(read([['Cách tính kỳ báo cáo', written]]).cutoff).toBe(cutoff);
+  });
+
+  it('keeps the default where a year is outside 1900–2200 or a due day outside 1–31', () => {
+    const year = (v: CellValue) => read([['Năm kế hoạch', v]]).planYear;
+    const day = (v: CellValue) => read([['Ngày hạn gửi báo cáo (trong tháng cuối kỳ)', v]]).reportDueDay;
+    expect([year(1900), year(2200), year('2025'), year(1899), year(2201), year(2024.5), year('năm nay')]).toEqual([1900, 2200, 2025, null, null, null, null]);
+    expect([day(1), day(31), day(0), day(32), day(10.5), day(null)]).toEqual([1, 31, 20, 20, 20, 20]);
+  });
+
+  it('reads the unit table down to its first blank row, aliases split by ";" or line breaks', () => {
+    const back = read([
+      ['Danh mục đơn vị', 'Tên gọi khác'],
+      ['Văn phòng Sở', 'VP;  VPS ;\nVăn phòng'],
+      ['Phòng Nghiệp vụ Y', null],
+      [null],
+      ['Không phải đơn vị', 'x'],
+    ]);
+    expect(back.units).toEqual([
+      { name: 'Văn phòng Sở', aliases: ['VP', 'VPS', 'Văn phòng'] },
+      { name: 'Phòng Nghiệp vụ Y', aliases: [] },
+    ]);
+    expect(read([['Danh mục đơn vị', 'Tên gọi khác'], []]).units).toBe(DEFAULT_UNIT_DIRECTORY);
+  });
+
+  it('is found by its name or by its title, and without it every setting is the default', () => {
+    expect(isSettingsSheet({ name: SETTINGS_SHEET, grid: [] })).toBe(true);
+    expect(isSettingsSheet({ name: 'Cài đặt (2)', grid: [['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC']] })).toBe(true);
+    expect(isSettingsSheet({ name: 'Cài đặt', grid: [['Cài đặt khác']] })).toBe(false);
+    expect(read([['Năm kế hoạch', 2024]], 'Khác').planYear).toBeNull();
+    expect(readSettings({ sheets: [] })).toEqual({ ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS] });
+  });
+});
