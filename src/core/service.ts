@@ -55,7 +55,9 @@ export function isToolSheet(sheet: WorkbookData['sheets'][number]): boolean {
 }
 
 function options(workbook: WorkbookData, settings: Settings, asOf: IsoDate) {
-  const separate = readIndicatorSheet({ sheets: workbook.sheets.filter((s) => !isSettingsSheet(s)) });
+  // Results typed in a sheet of the user's own, unless the settings sheet gives one (a blank there is no result).
+  const separate = readIndicatorSheet({ sheets: workbook.sheets.filter((s) => !isToolSheet(s)) });
+  const typed = Object.fromEntries(Object.entries(settings.indicatorValues).filter(([, v]) => v !== null));
   return {
     asOf,
     planYear: settings.planYear ?? undefined,
@@ -64,7 +66,7 @@ function options(workbook: WorkbookData, settings: Settings, asOf: IsoDate) {
     unitName: settings.unitName ?? undefined,
     reportDueDay: settings.reportDueDay,
     indicators: settings.indicators,
-    indicatorValues: { ...(separate?.values ?? {}), ...settings.indicatorValues },
+    indicatorValues: { ...(separate?.values ?? {}), ...typed },
   };
 }
 
