@@ -1,0 +1,194 @@
+/**
+ * Reading an appendix table in memory, form by form: the plan year, numbering, sections, rows that continue a task,
+ * rows to skip, completion dates and error cells. Expected values written by hand from the sheets below.
+ */
+import { describe, expect, it } from 'vitest';
+import { AppendixNotFoundError, readAppendix } from '../src/core/reading/appendix';
+import type { CellValue, MergeRange, WorkbookData } from '../src/core/types';
+
+const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'];
+const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
+const sheet = (grid: CellValue[][], name = 'PL', merges?: MergeRange[]): WorkbookData => ({ sheets: [{ name, grid, ...(merges ? { merges } : {}) }] });
+const read = (grid: CellValue[][], options: Parameters<typeof readAppendix>[1] = { asOf: '2030-06-01' }, name = 'PL', merges?: MergeRange[]) =>
+  readAppendix(sheet(grid, name, merges), options);
+
+describe('the plan year', () => {
+  const body: CellValue[][] = [HEADER, [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2023']];
+
+  it('comes from "năm …" in the title, not from a document number above the table', () => {
+    expect(read([['(Kèm theo Kế hoạch số 12/KH-SYT của Sở Y tế)'], ['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024'], ...body])).toMatchObject({ planYear: 2024, planYearSource: 'title' });
+    expect(read([['Căn cứ Quyết định 45/2019/QĐ-UBND'], ...body])).toMatchObject({ planYear: 2023, planYearSource: 'deadlines' });
+  });
+
+  it('takes only years from 1990 to 2100 in the title', () => {
+    expect(read([['Thành lập năm 1989'], ...body]).planYear).toBe(2023);
+    expect(read([['Kế hoạch năm 1990'], ...body]).planYear).toBe(1990);
+    expect(read([['Tầm nhìn năm 2101'], ...body]).planYear).toBe(2023);
+  });
+
+  it('comes from the sheet’s name when the title has none', () => {
+    expect(read(body, { asOf: '2030-06-01' }, 'KH 2025')).toMatchObject({ planYear: 2025, planYearSource: 'title' });
+  });
+
+  it('comes from the deadlines’ most frequent year, the earlier on a tie, date cells counted', () => {
+    const grid: CellValue[][] = [
+      HEADER,
+      [1, 'Một', 'Văn phòng Sở', 'Quý I/2025'],
+      [2, 'Hai', 'Văn phòng Sở', utc(1, 6, 2026)],
+      [3, 'Ba', 'Văn phòng Sở', 'Tháng 3/2026'],
+      [4, 'Bốn', 'Văn phòng Sở', 'Năm 2025'],
+    ];
+    expect(read(grid)).toMatchObject({ planYear: 2025, planYearSource: 'deadlines' });
+    expect(read([...grid, [5, 'Năm', 'Văn phòng Sở', '30/6/2026']]).planYear).toBe(2026);
+  });
+
+  it('falls back to the as-of year, and an explicit year always wins', () => {
+    const noYears: CellValue[][] = [HEADER, [1, 'Một', 'Văn phòng Sở', 'Thường xuyên']];
+    expect(read(noYears, { asOf: '2027-03-01' })).toMatchObject({ planYear: 2027, planYearSource: 'as-of' });
+    expect(read(body, { planYear: 2022 })).toMatchObject({ planYear: 2022, planYearSource: 'option' });
+  });
+});
+
+describe('numbering, sections and rows that continue a task', () => {
+  it('takes roman and letter rows without data for sections, and the numbering most rows use for tasks', () => {
+    const a = read([
+      HEADER,
+      ['A.', 'NHIỆM VỤ CHUNG'],
+      ['I', 'Cải cách thể chế'],
+      ['1.1', 'Việc một', 'Văn phòng Sở', 'Quý I/2024'],
+      ['1.2', 'Việc hai', 'Thanh tra Sở', 'Quý II/2024'],
+      ['2', 'Nhóm việc', null, null],
+      ['2.1', 'Việc ba', 'Văn phòng Sở', 'Quý III/2024'],
+      ['II.', 'Cải cách tổ chức'],
+      ['a)', 'Việc bốn', 'Văn phòng Sở', 'Quý IV/2024'],
+    ]);
+    expect(a.sections.map((s) => [s.row, s.tt, s.label])).toEqual([
+      [2, 'A.', 'A. NHIỆM VỤ CHUNG'],
+      [3, 'I', 'I. Cải cách thể chế'],
+      [6, '2', '2. Nhóm việc'],
+      [8, 'II.', 'II. Cải cách tổ chức'],
+    ]);
+    expect(a.tasks.map((t) => [t.row, t.tt, t.section, t.content])).toEqual([
+      [4, '1.1', 'I. Cải cách thể chế', 'Việc một'],
+      [5, '1.2', 'I. Cải cách thể chế', 'Việc hai'],
+      [7, '2.1', '2. Nhóm việc', 'Việc ba'],
+      [9, 'a)', 'II. Cải cách tổ chức', 'Việc bốn'],
+    ]);
+  });
+
+  it('joins a row with no number to the task above while the text goes on, and starts a section after a finished sentence', () => {
+    const a = read([
+      HEADER,
+      [1, 'Rà soát, đánh giá', 'Phòng Kế hoạch -', 'Quý I/2024'],
+      [null, 'thủ tục hành chính', 'Tài chính', null],
+      [2, 'Ban hành quy chế.', 'Văn phòng Sở', 'Quý II/2024'],
+      [null, 'Cải cách tổ chức bộ máy'],
+      [3, 'Sắp xếp đơn vị', 'Văn phòng Sở', 'Quý III/2024'],
+    ]);
+    expect(a.tasks.map((t) => [t.tt, t.rows, t.content, t.leadText, t.section])).toEqual([
+      ['1', [2, 3], 'Rà soát, đánh giá thủ tục hành chính', 'Phòng Kế hoạch - Tài chính', null],
+      ['2', [4], 'Ban hành quy chế.', 'Văn phòng Sở', null],
+      ['3', [6], 'Sắp xếp đơn vị', 'Văn phòng Sở', 'Cải cách tổ chức bộ máy'],
+    ]);
+    expect(a.tasks[0].owners.map((o) => o.name)).toEqual(['Phòng Kế hoạch - Tài chính']);
+  });
+
+  it('never joins a row merged across the table to the task above: it is a heading', () => {
+    const grid: CellValue[][] = [HEADER, [1, 'Rà soát, đánh giá', 'Văn phòng Sở', 'Quý I/2024'], [null, 'cải cách tổ chức bộ máy'], [2, 'Việc hai', 'Văn phòng Sở', 'Quý II/2024']];
+    const a = read(grid, { asOf: '2024-01-01' }, 'PL', [{ top: 2, left: 1, bottom: 2, right: 5 }]);
+    expect(a.sections.map((s) => s.title)).toEqual(['cải cách tổ chức bộ máy']);
+    expect(a.tasks.map((t) => t.content)).toEqual(['Rà soát, đánh giá', 'Việc hai']);
+  });
+
+  it('skips blank rows, a row of column numbers and a header repeated at a page break', () => {
+    const a = read([
+      HEADER,
+      ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'],
+      [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2024'],
+      [null, '  ', null],
+      ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện'],
+      [2, 'Việc hai', 'Văn phòng Sở', 'Quý II/2024'],
+    ]);
+    expect(a.tasks.map((t) => [t.tt, t.rows])).toEqual([
+      ['1', [3]],
+      ['2', [6]],
+    ]);
+    expect(a.sections).toEqual([]);
+  });
+
+  it('reads a heading typed into the number cell, words and all, as a section', () => {
+    const a = read([HEADER, ['B. NHIỆM VỤ TRỌNG TÂM', null], [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2024']]);
+    expect(a.sections.map((s) => [s.tt, s.label])).toEqual([['', 'B. NHIỆM VỤ TRỌNG TÂM']]);
+    expect(a.tasks[0].section).toBe('B. NHIỆM VỤ TRỌNG TÂM');
+  });
+
+  it('joins the rows under a number cell merged down, each row’s lead unit on a line of its own', () => {
+    const grid: CellValue[][] = [HEADER, [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2024'], [null, null, 'Thanh tra Sở', null], [2, 'Việc hai', 'Văn phòng Sở', 'Quý II/2024']];
+    const a = read(grid, { asOf: '2024-01-01' }, 'PL', [{ top: 1, left: 0, bottom: 2, right: 0 }]);
+    expect(a.tasks.map((t) => [t.tt, t.rows, t.leadText])).toEqual([
+      ['1', [2, 3], 'Văn phòng Sở\nThanh tra Sở'],
+      ['2', [4], 'Văn phòng Sở'],
+    ]);
+  });
+});
+
+describe('completion dates and error cells', () => {
+  it('reads the done-date column as a date cell or text, says what it cannot read, and falls back to a date in the status', () => {
+    const a = read([
+      HEADER,
+      [1, 'Một', 'Văn phòng Sở', 'Quý I/2024', 'Đã hoàn thành', utc(15, 3, 2024)],
+      [2, 'Hai', 'Văn phòng Sở', 'Quý I/2024', 'Đã hoàn thành', 'xong ngày 20/3/2024'],
+      [3, 'Ba', 'Văn phòng Sở', 'Quý I/2024', 'Đã hoàn thành', 'cuối tháng'],
+      [4, 'Bốn', 'Văn phòng Sở', 'Quý I/2024', 'Hoàn thành 25/3/2024', null],
+      [5, 'Năm', 'Văn phòng Sở', 'Quý I/2024', 'Đang thực hiện', null],
+    ]);
+    expect(a.tasks.map((t) => [t.doneDate, t.doneDateProblem])).toEqual([
+      ['2024-03-15', null],
+      ['2024-03-20', null],
+      [null, 'cuối tháng'],
+      ['2024-03-25', null],
+      [null, null],
+    ]);
+  });
+
+  it('sets error cells aside instead of reading them, with their sheet address', () => {
+    const a = read([HEADER, [1, 'Một', '#REF!', '#N/A', 'Đang thực hiện']]);
+    expect(a.tasks[0]).toMatchObject({
+      leadText: '',
+      deadline: { kind: 'missing' },
+      errorCells: [
+        { row: 2, col: 2, value: '#REF!' },
+        { row: 2, col: 3, value: '#N/A' },
+      ],
+    });
+  });
+
+  it('keeps the lines above the table as the title, one per non-empty row, and both header rows', () => {
+    const a = read([
+      ['SỞ Y TẾ TỈNH ĐẮK NÔNG', null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      [],
+      ['PHỤ LỤC'],
+      ['TT', 'Nội dung nhiệm vụ', 'Đơn vị thực hiện', null, 'Thời gian thực hiện'],
+      [null, null, 'Chủ trì', 'Phối hợp', null],
+      [1, 'Một', 'Văn phòng Sở', 'Thanh tra Sở', 'Quý I/2024'],
+    ]);
+    expect(a.titleLines).toEqual(['SỞ Y TẾ TỈNH ĐẮK NÔNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'PHỤ LỤC']);
+    expect(a.headerRows).toEqual([4, 5]);
+    expect(a.tasks[0]).toMatchObject({ leadText: 'Văn phòng Sở', coordinatorsText: 'Thanh tra Sở' });
+  });
+});
+
+describe('choosing the sheet', () => {
+  it('names the sheets it has when the one asked for does not exist, and says when there are no sheets at all', () => {
+    const wb: WorkbookData = { sheets: [{ name: 'A', grid: [] }, { name: 'B', grid: [] }] };
+    expect(() => readAppendix(wb, { sheet: 'PL' })).toThrow(new AppendixNotFoundError('Không có trang tính tên "PL". Các trang tính trong tệp: "A", "B".'));
+    expect(() => readAppendix({ sheets: [] })).toThrow(/trong các trang tính: \(không có trang tính nào\)\./);
+  });
+
+  it('never reads a sheet the caller says is its own', () => {
+    const grid: CellValue[][] = [HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý I/2024']];
+    const wb: WorkbookData = { sheets: [{ name: 'Báo cáo', grid: [...grid, [2, 'Hai', 'Văn phòng Sở', 'Quý II/2024']] }, { name: 'PL', grid }] };
+    expect(readAppendix(wb, { ignoreSheets: (s) => s.name === 'Báo cáo' }).sheet).toBe('PL');
+    expect(readAppendix(wb).sheet).toBe('Báo cáo');
+  });
+});
