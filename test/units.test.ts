@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENCY_DIRECTORY } from '../src/core/reading/agencies';
-import { createUnitResolver, DEFAULT_UNIT_DIRECTORY, splitUnits } from '../src/core/reading/units';
+import { createUnitResolver, DEFAULT_UNIT_DIRECTORY, resetUnitMemo, splitUnits } from '../src/core/reading/units';
 import { propertyRuns } from './fixtures/mutation';
 
 /** The default resolver, built afresh in every test (memos are reset before each): nothing learnt earlier answers. */
@@ -289,5 +289,121 @@ describe('what a split may and may not do', () => {
   it('reads initials of a two-word name after its head', () => {
     expect(resolver.resolve('Sở TC')).toMatchObject({ name: 'Sở Tài chính', known: true });
     expect(resolver.resolve('Bộ TP')).toMatchObject({ name: 'Bộ Tư pháp', known: true });
+  });
+});
+
+describe('unit cells, form by form', () => {
+  it("reads a role note typed between two words as a gap: 'UBND(thực hiện)cấp xã' is the vague group UBND cấp xã", () => {
+    expect(resolver.resolve('UBND(thực hiện)cấp xã')).toMatchObject({ known: false, vague: true });
+  });
+
+  it("reads a bracketed sub-unit typed between two words as a gap: 'Sở Y tế(Phòng Nghiệp vụ)tỉnh Đắk Nông' is Sở Y tế", () => {
+    expect(resolver.resolve('Sở Y tế(Phòng Nghiệp vụ)tỉnh Đắk Nông')).toMatchObject({ name: 'Sở Y tế', known: true });
+  });
+
+  it("matches a slip inside 'phòng' of a name written with its province: 'Văn phòg UBND tỉnh' is Văn phòng Ủy ban nhân dân tỉnh", () => {
+    expect(resolver.resolve('Văn phòg UBND tỉnh')).toMatchObject({ name: 'Văn phòng Ủy ban nhân dân tỉnh', known: true });
+  });
+
+  it("drops the province only at the end of a name, never the unit written after it: 'Văn phòng UBND tỉnh, Liên hiệp Phụ nữ tỉnh' is two units", () => {
+    expect(resolver.resolveCell('Văn phòng UBND tỉnh, Liên hiệp Phụ nữ tỉnh').map((u) => [u.name, u.known])).toEqual([
+      ['Văn phòng Ủy ban nhân dân tỉnh', true],
+      ['Liên hiệp Phụ nữ tỉnh', false],
+    ]);
+  });
+
+  it("never takes a slip that runs two words together for another unit: 'Phòng Nghiệp vụY dược' is not Phòng Nghiệp vụ Dược", () => {
+    expect(resolver.resolve('Phòng Nghiệp vụY dược').name).not.toBe('Phòng Nghiệp vụ Dược');
+    // A name with more words than the one written is compared without failing.
+    expect(['Phòng Kế hoạch - Tài chính', 'Phòng Kế hoạch - Tàichính']).toContain(resolver.resolve('Phòng Kế hoạch - Tàichính').name);
+  });
+
+  it("reads no initials from a single letter: 'Bệnh viện M' is not Bệnh viện Mắt", () => {
+    expect(resolver.resolve('Bệnh viện M')).toMatchObject({ name: 'Bệnh viện M', known: false });
+  });
+
+  it("reads initials after a head of several words: 'Bộ Chỉ huy QS tỉnh' is Bộ Chỉ huy Quân sự tỉnh", () => {
+    expect(resolver.resolve('Bộ Chỉ huy QS tỉnh')).toMatchObject({ name: 'Bộ Chỉ huy Quân sự tỉnh', known: true });
+  });
+
+  it("flags a vague group whose role note hides its form: 'Bộ phận chuyên môn (chủ trì)' is vague", () => {
+    expect(resolver.resolve('Bộ phận chuyên môn (chủ trì)')).toMatchObject({ known: false, vague: true });
+  });
+
+  it("keeps a note after an unknown acronym with it, as after a name: 'UBKT, tham mưu' is one unit", () => {
+    expect(splitUnits('UBKT, tham mưu')).toEqual(['UBKT, tham mưu']);
+  });
+
+  it('shares the head of a list only on its own line: the next line keeps its own words', () => {
+    expect(splitUnits('Các Sở: Tài chính, Nội vụ\nphối hợp tham mưu')).toEqual(['Sở Tài chính', 'Sở Nội vụ', 'phối hợp tham mưu']);
+  });
+
+  it("never writes a list's head twice before a piece that already has it: 'Các Sở: Tài chính, Sở Ngoại thương'", () => {
+    expect(splitUnits('Các Sở: Tài chính, Sở Ngoại thương')).toEqual(['Sở Tài chính', 'Sở Ngoại thương']);
+  });
+
+  it("matches a slip in a name of eight letters, and on a tie prefers the user's directory: 'Văn phòg' is Văn phòng Sở, not Văn phòng Tỉnh ủy", () => {
+    expect(resolver.resolve('Văn phòg')).toMatchObject({ name: 'Văn phòng Sở', known: true });
+  });
+
+  it("takes the nearest of two names a slip could be: 'Trung tâm Công ngiệp' is Trung tâm Công nghiệp, not Trung tâm Công nghệ", () => {
+    const custom = createUnitResolver([
+      { name: 'Trung tâm Công nghệ', aliases: [] },
+      { name: 'Trung tâm Công nghiệp', aliases: [] },
+    ]);
+    expect(custom.resolve('Trung tâm Công ngiệp')).toMatchObject({ name: 'Trung tâm Công nghiệp', known: true });
+  });
+
+  it("drops a bullet and a trailing semicolon around a single unit: '- Lãnh đạo các phòng chức năng;'", () => {
+    expect(resolver.resolveCell('- Lãnh đạo các phòng chức năng;').map((u) => [u.written, u.vague])).toEqual([
+      ['Lãnh đạo các phòng chức năng', true],
+    ]);
+  });
+
+  it('drops every trailing dot after a unit: "Thanh tra Sở..." is written "Thanh tra Sở"', () => {
+    expect(resolver.resolve('Thanh tra Sở...')).toMatchObject({ written: 'Thanh tra Sở', name: 'Thanh tra Sở' });
+    expect(splitUnits('Văn phòng Sở, Thanh tra Sở...')).toEqual(['Văn phòng Sở', 'Thanh tra Sở']);
+    expect(resolver.resolveCell('Văn phòng Sở, Thanh tra Sở...').map((u) => u.written)).toEqual(['Văn phòng Sở', 'Thanh tra Sở']);
+  });
+
+  it('gives no unit for an empty or blank cell', () => {
+    expect(splitUnits('')).toEqual([]);
+    expect(resolver.resolveCell(' \n ')).toEqual([]);
+  });
+
+  it("borrows the cell's head for a name that matches only loosely: 'Sở Tài chính, Nội vụ, Tư pháp tỉnh Đắk Nông' is three Sở", () => {
+    expect(names('Sở Tài chính, Nội vụ, Tư pháp tỉnh Đắk Nông')).toEqual(['Sở Tài chính', 'Sở Nội vụ', 'Sở Tư pháp']);
+  });
+
+  it("counts a borrowed head for every piece the name spans: 'Sở Giao thông vận tải, Văn hóa, Thể thao và Du lịch' is two Sở", () => {
+    expect(names('Sở Giao thông vận tải, Văn hóa, Thể thao và Du lịch')).toEqual(['Sở Giao thông vận tải', 'Sở Văn hóa, Thể thao và Du lịch']);
+  });
+
+  it("keeps a list of kinds of bodies whole: 'Các bệnh viện, trung tâm' is one vague group", () => {
+    expect(resolver.resolveCell('Các bệnh viện, trung tâm').map((u) => [u.written, u.known, u.vague])).toEqual([
+      ['Các bệnh viện, trung tâm', false, true],
+    ]);
+  });
+
+  it("opens a cell with a vague group of generic nouns, then the unit named after it: 'Sở, ngành, Văn phòng Sở'", () => {
+    expect(resolver.resolveCell('Sở, ngành, Văn phòng Sở').map((u) => [u.written, u.known, u.vague])).toEqual([
+      ['Sở, ngành', false, true],
+      ['Văn phòng Sở', true, false],
+    ]);
+  });
+
+  it('never cuts inside brackets that follow a stray closing bracket (a numbered list)', () => {
+    const cut = splitUnits('1) Sở Tài chính; 2) Sở Y tế (Phòng Nghiệp vụ, Thanh tra)');
+    expect(cut).toHaveLength(2);
+    expect(cut[1]).toMatch(/\(Phòng Nghiệp vụ, Thanh tra\)$/);
+  });
+
+  it('builds one resolver per directory and answers a repeated cell from memory, until the memo is reset', () => {
+    const directory = [{ name: 'Tổ Công nghệ thông tin', aliases: ['Tổ CNTT'] }];
+    const first = createUnitResolver(directory);
+    expect(createUnitResolver(directory)).toBe(first);
+    expect(first.resolveCell('Tổ CNTT, Sở Y tế')).toBe(first.resolveCell('Tổ CNTT, Sở Y tế'));
+    resetUnitMemo();
+    expect(createUnitResolver(directory)).not.toBe(first);
   });
 });

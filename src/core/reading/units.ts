@@ -66,12 +66,12 @@ export const DEFAULT_UNIT_DIRECTORY: UnitDirectory = [
  * @example unitWords('Sở Khoa học & Công nghệ (chủ trì)') // 'so khoa hoc cong nghe'
  */
 function unitWords(value: string): string {
-  const words = ` ${foldText(value)
-    .replace(ROLE_NOTES, ' ')
-    .replace(/[().,;:'"“”‘’/\\[\]&+*•–-]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()} `.replace(/ va /g, ' ');
-  return words.replace(LONG_FORMS, (_, long: string) => ` ${SHORT_FORM.get(long)} `).replace(/\s+/g, ' ').trim();
+  // Padded so every word has a space on both sides; each run of spaces and punctuation becomes one space.
+  return ` ${foldText(value).replace(ROLE_NOTES, ' ')} `
+    .replace(/[\s().,;:'"“”‘’/\\[\]&+*•–-]+/g, ' ')
+    .replace(/ va /g, ' ')
+    .replace(LONG_FORMS, (_, long: string) => ` ${SHORT_FORM.get(long)}`)
+    .trim();
 }
 
 const SHORT_FORM = new Map(NAME_ABBREVIATIONS);
@@ -85,8 +85,7 @@ function looseWords(words: string): string {
   return words
     .replace(/^phong /, '')
     .replace(/ (tinh|thuoc so)( \S+){0,4}$/, '')
-    .replace(/ so y te$/, '')
-    .trim();
+    .replace(/ so y te$/, '');
 }
 
 /**
@@ -100,18 +99,26 @@ function slipOf(a: string, b: string): boolean {
   return x.every((w, i) => w === y[i] || (w.length > 2 && y[i].length > 2));
 }
 
-/** Heads by their first word, so finding a name's head looks at a handful of them, not all. */
-const HEADS_BY_FIRST_WORD = new Map<string, string[]>();
-for (const head of AGENCY_HEADS) {
-  const first = head.split(' ')[0];
-  HEADS_BY_FIRST_WORD.set(first, [...(HEADS_BY_FIRST_WORD.get(first) ?? []), head]);
+/** Names (folded words) by their first word, so a look-up compares a handful of them, not all. */
+function byFirstWord(names: Iterable<string>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const name of names) {
+    const first = name.split(' ', 1)[0];
+    const list = map.get(first);
+    if (list) list.push(name);
+    else map.set(first, [name]);
+  }
+  return map;
 }
+
+const HEADS_BY_FIRST_WORD = byFirstWord(AGENCY_HEADS);
 
 /** The agency head a name starts with ("so", "trung tam", "ubnd"), or '' when none. */
 function headOf(words: string): string {
+  const heads = HEADS_BY_FIRST_WORD.get(words.split(' ', 1)[0]);
+  if (!heads) return '';
   let best = '';
-  const space = words.indexOf(' ');
-  for (const head of HEADS_BY_FIRST_WORD.get(space < 0 ? words : words.slice(0, space)) ?? []) {
+  for (const head of heads) {
     if ((words === head || words.startsWith(`${head} `)) && head.length > best.length) best = head;
   }
   return best;
@@ -120,7 +127,7 @@ function headOf(words: string): string {
 /** Initials of a name after its head: "so lao dong thuong binh xa hoi" → "so ldtbxh"; with no head, of every word. */
 function acronymOf(words: string): string | null {
   const head = headOf(words);
-  const rest = (head ? words.slice(head.length) : words).trim().split(' ').filter(Boolean);
+  const rest = (head ? words.slice(head.length) : words).trim().split(' ');
   if (rest.length < 2) return null;
   const initials = rest.map((w) => w[0]).join('');
   return head ? `${head} ${initials}` : initials;
@@ -138,12 +145,11 @@ function packedOf(words: string): string | null {
 /** Whether a group names no one accountable, by its form. */
 function isVagueForm(words: string, folded: string): boolean {
   if (VAGUE_FORMS.some((re) => re.test(words) || re.test(folded))) return true;
-  const syllables = words.split(' ').filter(Boolean);
-  if (!syllables.length || !syllables.every((s) => GENERIC_SYLLABLES.has(s))) return false;
+  // No syllable of '' is generic, so an empty name is not vague.
+  if (!words.split(' ').every((s) => GENERIC_SYLLABLES.has(s))) return false;
   // "UBND tỉnh", "HĐND Thành phố": one body of one level.
   const head = headOf(words);
-  const rest = head ? words.slice(head.length).trim() : '';
-  return !(head && SINGLE_BODY_LEVELS.includes(rest));
+  return !(head && SINGLE_BODY_LEVELS.includes(words.slice(head.length + 1)));
 }
 
 const ACRONYM = /^[A-ZĐ][A-ZĐ0-9&.-]{1,}$/;
@@ -152,7 +158,8 @@ const ACRONYM = /^[A-ZĐ][A-ZĐ0-9&.-]{1,}$/;
 function isHeadedName(words: string, written: string): boolean {
   const head = headOf(words);
   if (head && words.length > head.length) return true;
-  const first = written.trim().split(/\s+/)[0] ?? '';
+  // `written` is trimmed (a tidied piece, or a head and a piece).
+  const first = written.split(/\s/, 1)[0];
   return ACRONYM.test(first.replace(/[,.;:]$/, ''));
 }
 
@@ -196,6 +203,7 @@ function pieces(text: string): Piece[] {
     start = at + m[0].length;
     i = start;
   }
+  // Stryker disable next-line StringLiteral: the last piece's separator is never read (nothing follows it)
   out.push({ text: text.slice(start), after: '' });
   return out;
 }
@@ -206,10 +214,12 @@ function pieces(text: string): Piece[] {
  */
 function listPieces(text: string): Piece[] {
   const list = HEAD_LIST.exec(text);
-  const head = list ? unitWords(list[1]) : '';
-  if (!list || !head || headOf(head) !== head) return pieces(text);
+  if (!list) return pieces(text);
+  const head = unitWords(list[1]);
+  if (!head || headOf(head) !== head) return pieces(text);
   const parts = pieces(text.slice(list[0].length));
-  const shared = capitalise(list[1].trim());
+  // The lazy head stops before the spaces in front of the colon, and the text is trimmed: nothing to trim.
+  const shared = capitalise(list[1]);
   for (const part of parts) {
     if (tidy(part.text) && !unitWords(part.text).startsWith(`${head} `)) part.head = shared;
     if (HARD.test(part.after)) break;
@@ -222,6 +232,7 @@ function headDisplay(piece: string): string {
   const written = tidy(piece);
   const words = unitWords(written);
   const head = headOf(words);
+  // Stryker disable next-line StringLiteral: a head is borrowed only where it makes a directory name, which no placeholder does
   if (!head || words.length === head.length) return '';
   return written.split(/\s+/).slice(0, head.split(' ').length).join(' ');
 }
@@ -231,7 +242,7 @@ function capitalise(text: string): string {
 }
 
 function tidy(piece: string): string {
-  return piece.replace(/^[\s\-–•*+.]+/, '').replace(/[\s.;,]+$/, '').trim();
+  return piece.replace(/^[\s\-–•*+.]+/, '').replace(/[\s.;,]+$/, '');
 }
 
 /**
@@ -288,12 +299,7 @@ function indexNames(directory: UnitDirectory): NameIndex {
       else if (seen !== f.name) acronyms.set(key, null);
     }
   }
-  const byFirstWord = new Map<string, string[]>();
-  for (const key of keys.keys()) {
-    const first = key.split(' ')[0];
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), key]);
-  }
-  return { keys, listed: new Set(forms.map((f) => f.words)), acronyms, byFirstWord };
+  return { keys, listed: new Set(forms.map((f) => f.words)), acronyms, byFirstWord: byFirstWord(keys.keys()) };
 }
 
 /** The state agencies' index: built once, on first use, and shared by every resolver. */
@@ -351,7 +357,9 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     let best: { ix: NameIndex; key: string; d: number } | undefined;
     const first = key.split(' ')[0];
     for (const ix of indexes) {
-      for (const candidate of ix.byFirstWord.get(first) ?? []) {
+      const candidates = ix.byFirstWord.get(first);
+      if (!candidates) continue;
+      for (const candidate of candidates) {
         if (Math.abs(candidate.length - key.length) > (best?.d ?? Math.floor(key.length / 8))) continue;
         if (!slipOf(candidate, key)) continue;
         const d = distance(candidate, key);
@@ -377,6 +385,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
   /** How a group of pieces reads: a directory name, a vague group, an agency by form, or a fragment of something. */
   /** The directory name for a written name, or for the name outside its brackets. */
   function lookupText(text: string, words = unitWords(text)): string | undefined {
+    // Stryker disable next-line StringLiteral: without a bracket the text without brackets is the text, whose look-up just failed; this only saves a second one
     return lookup(words) ?? (text.includes('(') ? lookup(unitWords(withoutBrackets(text))) : undefined);
   }
 
@@ -409,8 +418,10 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
       return tidy(s);
     };
     // "Sở Giáo dục và Đào tạo, Y tế": a headless piece may take the cell's first head when that makes a directory name.
+    // Stryker disable next-line StringLiteral: when no piece has text, no reading is built, so the first head is never used
     const firstHead = headDisplay(parts.find((p) => tidy(p.text))?.text ?? '');
     type Choice = { score: number; groups: number; from: number; text: string };
+    // Stryker disable next-line UnaryOperator,StringLiteral: best[0] is where the walk back stops; its from and text are never read
     const best: Choice[] = [{ score: 0, groups: 0, from: -1, text: '' }];
     for (let to = 1; to <= n; to++) {
       let choice: Choice | null = null;
@@ -453,18 +464,11 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     return out;
   }
 
-  const cells = new Map<string, ResolvedUnit[]>();
+  const cells = new BoundedMemo<string, ResolvedUnit[]>(20_000);
   return {
     resolve,
     split,
-    resolveCell: (value) => {
-      let units = cells.get(value);
-      if (!units) {
-        units = split(value).map(resolve);
-        if (cells.size < 20_000) cells.set(value, units);
-      }
-      return units;
-    },
+    resolveCell: (value) => cells.get(value) ?? cells.set(value, split(value).map(resolve)),
   };
 }
 
