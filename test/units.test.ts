@@ -338,6 +338,11 @@ describe('unit cells, form by form', () => {
     expect(splitUnits('Các Sở: Tài chính, Nội vụ\nphối hợp tham mưu')).toEqual(['Sở Tài chính', 'Sở Nội vụ', 'phối hợp tham mưu']);
   });
 
+  it('shares the head of a list written behind a bullet', () => {
+    expect(splitUnits('- Các Sở: Tài chính, Nội vụ, Y tế')).toEqual(['Sở Tài chính', 'Sở Nội vụ', 'Sở Y tế']);
+    expect(names('• Các Sở: Tài chính, Nội vụ')).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+  });
+
   it("never writes a list's head twice before a piece that already has it: 'Các Sở: Tài chính, Sở Ngoại thương'", () => {
     expect(splitUnits('Các Sở: Tài chính, Sở Ngoại thương')).toEqual(['Sở Tài chính', 'Sở Ngoại thương']);
   });

@@ -180,7 +180,7 @@ interface Piece {
 }
 
 /** "Các Sở: Tài chính, Nội vụ": a head, a colon, then the names it applies to. */
-const HEAD_LIST = /^(?:(?:các|những)\s+)?([^\n:;,()]{1,30}?)\s*:\s*/iu;
+const HEAD_LIST = /^[\s\-–•*+]*(?:(?:các|những)\s+)?([^\n:;,()]{1,30}?)\s*:\s*/iu;
 
 /** Text without its bracketed notes: "Bộ Y tế (Cục Quản lý Khám, chữa bệnh)" is Bộ Y tế. */
 const withoutBrackets = (text: string) => text.replace(/\([^()]*\)/g, ' ');
