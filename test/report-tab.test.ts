@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
-import { reportValues, type ReportSheet } from '../src/core/presenting/report';
+import { findUnitName, isOwnReportSheet, looksLikeFormula, REPORT_MARKER, reportValues, type ReportSheet } from '../src/core/presenting/report';
 import type { CellValue } from '../src/core/types';
 import { OUTCOMES_ROWS } from './fixtures/workbooks';
 
@@ -151,5 +151,45 @@ describe('the summary tab with nothing to show', () => {
     expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 3)).toMatchObject({ value: 'Đạt', style: 'good' });
     expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 4)).toMatchObject({ value: 1, format: 'decimal' });
     expect(sheet.cells.find((c) => c.value === 'Không có vấn đề dữ liệu.')).toMatchObject({ style: 'muted' });
+  });
+});
+
+describe('the unit, the tab and formulas', () => {
+  it('finds the unit name in the title lines, with its province, and "Sở Y tế" alone only when nothing better is written', () => {
+    expect(findUnitName(['KẾ HOẠCH CCHC', 'của Sở Y tế tỉnh Bà Rịa - Vũng Tàu năm 2024'])).toBe('Sở Y tế tỉnh Bà Rịa - Vũng Tàu');
+    expect(findUnitName(['Kế hoạch của Sở Y tế tỉnh Lâm Đồng ban hành ngày 05/01/2024'])).toBe('Sở Y tế tỉnh Lâm Đồng');
+    expect(findUnitName(['SỞ Y TẾ THÀNH PHỐ HÀ NỘI'])).toBe('SỞ Y TẾ THÀNH PHỐ HÀ NỘI');
+    expect(findUnitName(['Sở Y tế TP. Hồ Chí Minh'])).toBe('Sở Y tế TP. Hồ Chí Minh');
+    expect(findUnitName(['SỞ Y TẾ', 'Phụ lục'])).toBe('Sở Y tế');
+    expect(findUnitName([])).toBeNull();
+  });
+
+  it('takes text that a spreadsheet would run as a formula for one, whatever spaces lead it', () => {
+    expect(['=SUM(A1)', '+1', '-2', '@A1', '  =1'].map(looksLikeFormula)).toEqual([true, true, true, true, true]);
+    expect(['Quý I', '1. =SUM(A1)', 'a-b', ''].map(looksLikeFormula)).toEqual([false, false, false, false]);
+  });
+
+  it('knows its own tab by the marker line in column A, anywhere in the tab, and nothing else', () => {
+    expect(isOwnReportSheet({ name: 'X', grid: [['a'], [`${REPORT_MARKER} từ trang "PL"`]] })).toBe(true);
+    expect(isOwnReportSheet({ name: 'X', grid: [[null, REPORT_MARKER]] })).toBe(false);
+    expect(isOwnReportSheet({ name: 'X', grid: [[`Ghi chú: ${REPORT_MARKER}`]] })).toBe(false);
+  });
+
+  it('lists at most 50 problems in the tab, errors first, and says how many more there are', () => {
+    const rows: CellValue[][] = Array.from({ length: 60 }, (_, i) => [i + 1, `Việc ${i + 1}`, i < 5 ? null : 'Văn phòng Sở', 'Quý I/2024', 'Đã hoàn thành', null]);
+    const { sheet, report } = reportWorkbook(
+      { sheets: [{ name: 'PL', grid: [['KẾ HOẠCH NĂM 2024'], ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'], ...rows] }] },
+      { asOf, period: makePeriod('Q1', 2024) },
+    );
+    // 5 tasks without a lead unit (errors), 60 done without a date (warnings).
+    expect(report.problems).toHaveLength(65);
+    const all = lines(sheet);
+    const listed = all.filter((l) => /^\d+ \| .* \| (Lỗi|Cảnh báo) \| [A-Z]+\d+$/.test(l));
+    expect(listed).toHaveLength(50);
+    expect(listed.slice(0, 5).every((l) => l.includes('| Lỗi |'))).toBe(true);
+    expect(listed[5]).toContain('| Cảnh báo |');
+    expect(all).toContain('… và 15 vấn đề khác. Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.');
+    expect(all).toContain('1 | Hoàn thành nhưng chưa ghi ngày | 60');
+    expect(all).toContain('2 | Chưa có đơn vị chủ trì | 5');
   });
 });

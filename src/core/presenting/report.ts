@@ -87,7 +87,12 @@ export interface QuarterlyReport {
   nextReport: { label: string; due: IsoDate };
 }
 
-const UNIT_NAME = /(sở y tế(?:\s+(?:tỉnh|thành phố|tp\.?))?(?:\s+[A-ZÀ-ỸĐ][\p{L}]*(?:[\s-]+[A-ZÀ-ỸĐ][\p{L}]*)*)?)/iu;
+/**
+ * "Sở Y tế", its level, then the place's capitalised words. Case-sensitive on purpose (only the first words' case is
+ * spelt out): with a case-insensitive match, every word after the name ("… Đắk Nông năm 2020") counted as capitalised.
+ */
+const UNIT_NAME =
+  /([Ss][ởỞ]\s+[Yy]\s+[Tt][ếẾ](?:\s+(?:[Tt]ỉnh|TỈNH|[Tt]hành\s+phố|THÀNH\s+PHỐ|T[Pp]\.?))?(?:\s+\p{Lu}\p{L}*(?:[\s-]+\p{Lu}\p{L}*)*)?)/u;
 
 /** "Sở Y tế tỉnh Đắk Nông" from a title line such as "(Kèm theo Kế hoạch số … của Sở Y tế tỉnh Đắk Nông)". */
 export function findUnitName(lines: string[]): string | null {
