@@ -192,3 +192,118 @@ describe('choosing the sheet', () => {
     expect(readAppendix(wb).sheet).toBe('Báo cáo');
   });
 });
+
+describe('the numbering tasks use', () => {
+  // A row with no deadline, owner or status is a task when it is numbered like the tasks, a heading otherwise.
+  it.each([
+    ['1', '13.', 'IV'],
+    ['2)', '13', '1a)'],
+    ['1.1', '10.12)', 'a)'],
+    ['1.1', '10.12', '1.1x'],
+    ['1.1.1', '10.10.12.', '1.10'],
+    ['1.1.1', '10.10.12', 'x1.1.1'],
+    ['a)', 'b.', 'XII'],
+    ['đ', 'e)', '3'],
+    ['a', 'b', '1b'],
+    ['V', 'XIV.', 'A'],
+    ['V', 'XIV', 'AXIV'],
+    ['B)', 'C', 'IV'],
+    ['–', '+', 'a)'],
+    ['–', '+', '+1'],
+  ])('with tasks numbered like "%s", reads "%s" without data as a task and "%s" without data as a heading', (numbered, sameKind, otherKind) => {
+    const a = read([
+      HEADER,
+      [numbered, 'Việc một', 'Văn phòng Sở', 'Quý I/2024'],
+      [numbered, 'Việc hai', 'Văn phòng Sở', 'Quý II/2024'],
+      [sameKind, 'Việc chưa giao'],
+      [otherKind, 'Mục khác'],
+      [numbered, 'Việc ba', 'Văn phòng Sở', 'Quý III/2024'],
+    ]);
+    expect(a.tasks.map((t) => t.content)).toEqual(['Việc một', 'Việc hai', 'Việc chưa giao', 'Việc ba']);
+    expect(a.sections.map((s) => s.title)).toEqual(['Mục khác']);
+  });
+});
+
+describe('merged cells', () => {
+  it('gives every row under a lead cell merged down that unit, never overwriting a row’s own value, and leaves the sheet as it was', () => {
+    const grid: CellValue[][] = [
+      HEADER,
+      [1, 'Một', 'Văn phòng Sở', 'Quý I/2024'],
+      [2, 'Hai', null, 'Quý II/2024'],
+      [3, 'Ba', '', 'Quý III/2024'],
+      [4, 'Bốn', 'Thanh tra Sở', 'Quý IV/2024'],
+      [5, 'Năm', null, 'Quý IV/2024'],
+    ];
+    const before = JSON.stringify(grid);
+    const merges = [
+      { top: 1, left: 2, bottom: 4, right: 2 },
+      // A one-cell "merge" and a merge across columns fill nothing.
+      { top: 5, left: 2, bottom: 5, right: 2 },
+      { top: 5, left: 1, bottom: 5, right: 2 },
+    ];
+    const a = read(grid, { asOf: '2024-01-01' }, 'PL', merges);
+    expect(a.tasks.map((t) => t.leadText)).toEqual(['Văn phòng Sở', 'Văn phòng Sở', 'Văn phòng Sở', 'Thanh tra Sở', '']);
+    expect(JSON.stringify(grid)).toBe(before);
+  });
+
+  it('counts a header cell merged over two columns in both, and one merged over two rows once', () => {
+    const grid: CellValue[][] = [
+      ['TT', 'Nội dung nhiệm vụ', 'Đơn vị thực hiện', null, 'Thời gian thực hiện'],
+      [null, null, 'Chủ trì', 'Phối hợp', null],
+      [1, 'Việc một', 'Văn phòng Sở', 'Thanh tra Sở', 'Quý I/2024'],
+    ];
+    const merges = [
+      { top: 0, left: 0, bottom: 1, right: 0 },
+      { top: 0, left: 1, bottom: 1, right: 1 },
+      { top: 0, left: 2, bottom: 0, right: 3 },
+      { top: 0, left: 4, bottom: 1, right: 4 },
+    ];
+    const a = read(grid, { asOf: '2024-01-01' }, 'PL', merges);
+    expect(a.headers).toEqual(['TT', 'Nội dung nhiệm vụ', 'Đơn vị thực hiện Chủ trì', 'Đơn vị thực hiện Phối hợp', 'Thời gian thực hiện']);
+    expect(a.columns).toEqual({ number: 0, task: 1, lead: 2, coordinators: 3, timeframe: 4 });
+    expect(a.headerRows).toEqual([1, 2]);
+  });
+
+  it('joins rows under a merged number cell only when the merge starts at a number, in the number column', () => {
+    const grid: CellValue[][] = [HEADER, [null, 'Mục không số'], [1, 'Một', 'Văn phòng Sở', 'Quý I/2024'], [null, null, 'Thanh tra Sở', null]];
+    // A merge over an empty number cell, and one in another column: no task is joined.
+    const a = read(grid, { asOf: '2024-01-01' }, 'PL', [{ top: 1, left: 0, bottom: 2, right: 0 }, { top: 2, left: 4, bottom: 3, right: 4 }]);
+    expect(a.tasks.map((t) => [t.tt, t.rows, t.leadText])).toEqual([['1', [3, 4], 'Văn phòng Sở Thanh tra Sở']]);
+    // A block merged over the number and the content columns is no merged number cell either.
+    const b = read(grid.slice(0, 1).concat(grid.slice(2)), { asOf: '2024-01-01' }, 'PL', [{ top: 1, left: 0, bottom: 2, right: 1 }]);
+    expect(b.tasks.map((t) => [t.rows, t.leadText])).toEqual([[[2, 3], 'Văn phòng Sở Thanh tra Sở']]);
+  });
+});
+
+describe('rows that are not tasks', () => {
+  it('skips a row of column numbers only when three or more cells are all numbers up to two digits', () => {
+    const a = read([
+      HEADER,
+      ['(1)', '(2)', '(3)'],
+      [1, 'Một', 'Văn phòng Sở', 'Quý I/2024'],
+      ['(1)', '(2)'],
+      [2, 'Hai', 'Văn phòng Sở', 'Quý II/2024'],
+    ]);
+    expect(a.tasks.map((t) => [t.tt, t.content])).toEqual([
+      ['1', 'Một'],
+      ['2', 'Hai'],
+    ]);
+    // Two cells are not a row of column numbers: "(1) (2)" is a row of its own (a heading).
+    expect(a.sections.map((s) => s.row)).toEqual([4]);
+  });
+
+  it('skips a repeated header only when the task column and another column both repeat their headers', () => {
+    const a = read([
+      HEADER,
+      [1, 'Một', 'Văn phòng Sở', 'Quý I/2024'],
+      [null, 'Nội dung nhiệm vụ', 'Văn phòng Sở', 'Quý II/2024'],
+      [null, 'Nội dung', 'Đơn vị chủ trì', 'Thời gian thực hiện'],
+      [2, 'Hai', 'Văn phòng Sở', 'Quý II/2024'],
+    ]);
+    // Row 3 has real data beside a header word: it continues task 1; row 4 repeats the header and is skipped.
+    expect(a.tasks.map((t) => [t.tt, t.rows])).toEqual([
+      ['1', [2, 3]],
+      ['2', [5]],
+    ]);
+  });
+});

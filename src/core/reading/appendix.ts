@@ -93,8 +93,9 @@ function cellText(value: CellValue | undefined): string {
  * merge touches are shared with the sheet, not copied: a 50,000-row sheet usually has a handful of merges.
  */
 function fillVerticalMerges(sheet: SheetData): Grid {
-  // Only one-column merges: a block merged over several columns is a heading or a pasted picture, not a value.
-  const vertical = (sheet.merges ?? []).filter((m) => m.bottom > m.top && m.left === m.right);
+  // Only one-column merges: a block merged over several columns is a heading or a pasted picture, not a value. (A
+  // one-cell merge fills no row below it.)
+  const vertical = (sheet.merges ?? []).filter((m) => m.left === m.right);
   if (!vertical.length) return sheet.grid;
   const grid = sheet.grid.slice();
   const copied = new Set<number>();
