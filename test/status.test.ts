@@ -77,6 +77,11 @@ describe('status cells, every form', () => {
     expect(readStatus(new Date(Date.UTC(2024, 2, 15)))).toEqual({ text: '', status: 'done', date: '2024-03-15', recognised: true });
     expect(readStatus(' \u00a0 ')).toEqual({ text: '', status: null, date: null, recognised: true });
     expect(readStatus(undefined)).toEqual({ text: '', status: null, date: null, recognised: true });
+    expect(readStatus('')).toEqual({ text: '', status: null, date: null, recognised: true });
+    expect(readStatus(0.5)).toEqual({ text: '0.5', status: 'in_progress', date: null, recognised: true });
+    // The word decides; a percentage counts only at the start of the cell, with any number of decimals.
+    expect(readStatus('Hoàn thành (đạt 95%)').status).toBe('done');
+    expect(readStatus('99,55%')).toMatchObject({ status: 'in_progress', recognised: true });
     expect(readStatus('  Đang thực hiện  ')).toEqual({ text: 'Đang thực hiện', status: 'in_progress', date: null, recognised: true });
     expect(readStatus('Chờ ý kiến 15/03/2024')).toEqual({ text: 'Chờ ý kiến 15/03/2024', status: null, date: '2024-03-15', recognised: false });
   });

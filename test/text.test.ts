@@ -17,6 +17,7 @@ describe('clean text', () => {
     expect(cleanText('Quý I\r\nQuý II\rQuý III')).toBe('Quý I\nQuý II\nQuý III');
     expect(cleanText('\n\n  Văn phòng Sở  \n\n\n  Thanh tra Sở \n\n')).toBe('Văn phòng Sở\n\nThanh tra Sở');
     expect(cleanText(' \n ')).toBe('');
+    expect(cleanText('Văn phòng Sở\n\n\n\nThanh tra Sở\n\nPhòng Y')).toBe('Văn phòng Sở\n\nThanh tra Sở\n\nPhòng Y');
   });
 });
 

@@ -131,3 +131,49 @@ describe('cells that are not text', () => {
     expect(read(' \n ')).toMatchObject({ kind: 'missing', text: '' });
   });
 });
+
+describe('time frames at their edges', () => {
+  it('takes years from 1900 to 2200, written alone or after a quarter', () => {
+    expect([read('Quý I/1900').due, read('Quý IV/2200').due, read('1900').due, read('2200').due]).toEqual(['1900-03-31', '2200-12-31', '1900-12-31', '2200-12-31']);
+    expect([read('Quý I/1899').kind, read('Quý I/2201').kind, read('1899').kind, read('2201').kind]).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
+    expect(read('31/12/0000')).toMatchObject({ kind: 'unknown', problem: 'ngày 31/12/0000 không tồn tại' });
+  });
+
+  it('reads each period once, wherever it stands in the text', () => {
+    expect(kindAndDates('Quý I/2024, Quý III/2025')).toEqual(['quarter', ['2024-03-31', '2025-09-30']]);
+    expect(kindAndDates('Trước Quý II/2024')).toEqual(['quarter', ['2024-06-30']]);
+    expect(kindAndDates('Trước Quý II 2024')).toEqual(['quarter', ['2024-06-30']]);
+    expect(kindAndDates('Quý I, II, III năm 2024 và Quý II năm 2025')).toEqual(['quarter', ['2024-03-31', '2024-06-30', '2024-09-30', '2025-06-30']]);
+    expect(kindAndDates('Hoàn thành trong tháng 5/2024')).toEqual(['month', ['2024-05-31']]);
+  });
+
+  it('keeps a span only when its years rise from 1900 on', () => {
+    expect(read('2024 - 2024')).toMatchObject({ kind: 'year', due: '2024-12-31' });
+    expect(read('2024 - 2024').span).toBeUndefined();
+    expect(read('2025 - 2021').span).toBeUndefined();
+    expect(read('1899 - 2025')).toMatchObject({ due: '2025-12-31' });
+    expect(read('1899 - 2025').span).toBeUndefined();
+    expect(read('1900 - 2025').span).toEqual({ from: 1900, to: 2025 });
+  });
+
+  it('never says a written year was inferred, nor one for work with no deadline', () => {
+    expect([read('2025').yearInferred, read('Thường xuyên').yearInferred, read('Khi có yêu cầu').yearInferred, read(null).yearInferred]).toEqual([false, false, false, false]);
+  });
+
+  it('reads the stated day of a recurrence, spaces and all, and the 1st as a day', () => {
+    expect(read('trước ngày 05 / 11 hàng năm').dueDates).toEqual(['2024-11-05']);
+    expect(read('ngày 1 hằng tháng').dueDates.slice(0, 2)).toEqual(['2024-01-01', '2024-02-01']);
+  });
+
+  it('counts a Sunday on 31 December among a weekly task’s dates', () => {
+    // 01/01/2023 and 31/12/2023 were both Sundays: 53 of them.
+    const weeks = parseTimeFrame('Hằng tuần', 2023).dueDates;
+    expect([weeks.length, weeks[0], weeks[52]]).toEqual([53, '2023-01-01', '2023-12-31']);
+  });
+
+  it('lists every problem it found, and reads a whole-year phrase with trailing dots', () => {
+    expect(read('Tháng 13/2024, 31/02/2024').problem).toBe('tháng 13 không tồn tại; ngày 31/02/2024 không tồn tại');
+    expect(read('Quý I/2024, tháng 13, 30/02/2024').problem).toBe('tháng 13 không tồn tại; ngày 30/02/2024 không tồn tại');
+    expect([read('Cả năm.').kind, read('Cả năm..').kind, read('Trong năm;').kind]).toEqual(['year', 'year', 'year']);
+  });
+});

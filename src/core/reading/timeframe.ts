@@ -188,8 +188,9 @@ function scanFixed(input: string, planYear: number): Scan {
     const y = yearOf(m[4]);
     if (!y) return;
     const { year, inferred } = y;
-    let quarters = items.map(quarterNumber).filter((q) => q >= 1 && q <= 4);
-    if (range && quarters.length > 1) quarters = [Math.max(...quarters)];
+    // QUARTER_TOKEN admits only I–IV and 1–4. A range ("Quý I - III") is due at its end.
+    let quarters = items.map(quarterNumber);
+    if (range) quarters = [Math.max(...quarters)];
     parts.push({ kind: 'quarter', dates: quarters.map((q) => endOfMonth(year, q * 3)), yearInferred: inferred });
   });
 
@@ -206,7 +207,7 @@ function scanFixed(input: string, planYear: number): Scan {
       problems.push(`tháng ${bad.join(', ')} không tồn tại`);
       return;
     }
-    if (range && months.length > 1) months = [Math.max(...months)];
+    if (range) months = [Math.max(...months)];
     parts.push({ kind: 'month', dates: months.map((mo) => endOfMonth(year, mo)), yearInferred: inferred });
   });
 
