@@ -307,3 +307,108 @@ describe('rows that are not tasks', () => {
     ]);
   });
 });
+
+describe('appendix details, one by one', () => {
+  it('says what it looked for and where when no sheet holds an appendix', () => {
+    let error: unknown;
+    try {
+      readAppendix({ sheets: [{ name: 'Trang 1', grid: [['Ghi chú']] }, { name: 'Trang 2', grid: [] }] });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppendixNotFoundError);
+    expect((error as Error).name).toBe('AppendixNotFoundError');
+    expect((error as Error).message).toBe(
+      'Không tìm thấy bảng phụ lục kế hoạch CCHC. Đã tìm hàng tiêu đề có cột Nội dung nhiệm vụ / Nội dung hoạt động, Thời gian thực hiện / Thời hạn, Đơn vị chủ trì ' +
+        '(cần cột nội dung và ít nhất một trong hai cột thời gian hoặc đơn vị chủ trì) trong các trang tính: "Trang 1", "Trang 2". ' +
+        'Hãy kiểm tra hàng tiêu đề của bảng, hoặc chỉ định trang tính bằng --sheet.',
+    );
+  });
+
+  it('takes a one-row header when a second row adds no role, and counts only the rows below it when choosing a sheet', () => {
+    const a = read([HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý I/2024']]);
+    expect([a.headerRows, a.tasks.length]).toEqual([[1], 1]);
+    const titled: CellValue[][] = [['KẾ HOẠCH'], ['NĂM 2024'], ['Sở Y tế'], HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý I/2024']];
+    const longer: CellValue[][] = [HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý I/2024'], [2, 'Hai', 'Văn phòng Sở', 'Quý II/2024']];
+    expect(readAppendix({ sheets: [{ name: 'A', grid: titled }, { name: 'B', grid: longer }] }).sheet).toBe('B');
+    // A better header first is kept whatever follows.
+    const fewer: CellValue[][] = [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì'], [1, 'Một', 'Văn phòng Sở'], [2, 'Hai', 'Văn phòng Sở'], [3, 'Ba', 'Văn phòng Sở']];
+    expect(readAppendix({ sheets: [{ name: 'A', grid: longer }, { name: 'B', grid: fewer }] }).sheet).toBe('A');
+  });
+
+  it('counts deadline years only below the header, without document numbers, and takes the earlier year on a tie', () => {
+    expect(read([[null, null, null, 'Cập nhật 2019'], HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý I/2024']]).planYear).toBe(2024);
+    expect(read([HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý II/2024 (theo 05/2019/TT-BYT)']]).planYear).toBe(2024);
+    expect(read([HEADER, [1, 'Một', 'Văn phòng Sở', 'Năm 1999']]).planYear).toBe(1999);
+    expect(read([HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý I/2026'], [2, 'Hai', 'Văn phòng Sở', 'Quý I/2025']]).planYear).toBe(2025);
+  });
+
+  it('decides the tasks’ numbering from rows with data only, the first seen on a tie', () => {
+    const sections = read([HEADER, ['I', 'Một'], [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2024'], ['II', 'Hai'], [2, 'Việc hai', 'Văn phòng Sở', 'Quý II/2024'], ['III', 'Ba']]);
+    expect(sections.sections.map((s) => s.tt)).toEqual(['I', 'II', 'III']);
+    const tie = read([HEADER, [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2024'], ['1.1', 'Việc con', 'Văn phòng Sở', 'Quý I/2024'], [2, 'Việc chưa giao']]);
+    expect(tie.tasks.map((t) => t.tt)).toEqual(['1', '1.1', '2']);
+  });
+
+  it('joins a row to the task above: an extra unit after a finished sentence, lower-case text, or any text while the sentence goes on', () => {
+    const a = read([
+      HEADER,
+      [1, 'Ban hành quy chế.', 'Văn phòng Sở', 'Quý I/2024'],
+      [null, null, 'Thanh tra Sở', null],
+      [2, 'Rà soát quy trình.', 'Văn phòng Sở', 'Quý II/2024'],
+      [null, 'và các biểu mẫu', null, null],
+      [3, 'Rà soát, cập nhật', 'Văn phòng Sở', 'Quý III/2024'],
+      [null, 'Danh mục thủ tục', null, 'Quý IV/2024'],
+      [null, '   ', 'Phòng Nghiệp vụ Y', null],
+    ]);
+    expect(a.tasks.map((t) => [t.tt, t.rows, t.content, t.leadText, t.deadline.dueDates])).toEqual([
+      ['1', [2, 3], 'Ban hành quy chế.', 'Văn phòng Sở Thanh tra Sở', ['2024-03-31']],
+      ['2', [4, 5], 'Rà soát quy trình. và các biểu mẫu', 'Văn phòng Sở', ['2024-06-30']],
+      ['3', [6, 7, 8], 'Rà soát, cập nhật Danh mục thủ tục', 'Văn phòng Sở Phòng Nghiệp vụ Y', ['2024-09-30', '2024-12-31']],
+    ]);
+  });
+
+  it('never lets a merge on another row or over two columns make a continued row a heading', () => {
+    const grid: CellValue[][] = [['KẾ HOẠCH NĂM 2024'], HEADER, [1, 'Rà soát, đánh giá', 'Văn phòng Sở', 'Quý I/2024'], [null, 'thủ tục hành chính', null, null], [null, 'Mục rộng'], [2, 'Hai', 'Văn phòng Sở', 'Quý II/2024']];
+    const merges = [
+      { top: 0, left: 0, bottom: 0, right: 5 },
+      { top: 3, left: 1, bottom: 3, right: 2 },
+      { top: 4, left: 1, bottom: 4, right: 3 },
+    ];
+    const a = read(grid, { asOf: '2024-01-01' }, 'PL', merges);
+    expect(a.tasks.map((t) => [t.tt, t.content])).toEqual([
+      ['1', 'Rà soát, đánh giá thủ tục hành chính'],
+      ['2', 'Hai'],
+    ]);
+    expect(a.sections.map((s) => [s.row, s.title])).toEqual([[5, 'Mục rộng']]);
+  });
+
+  it('names a section from its number and whatever cell holds its title', () => {
+    const a = read([
+      [...HEADER, 'Ghi chú'],
+      ['II .', 'Cải cách tổ chức'],
+      [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2024'],
+      ['PHẦN B', 'Nhiệm vụ trọng tâm'],
+      ['III)', null, null, null, null, null, null],
+      [2, 'Việc hai', 'Văn phòng Sở', 'Quý II/2024'],
+      ['1.1', 'Nhóm việc'],
+      [null, null, null, null, null, null, 'Phần bổ sung'],
+    ]);
+    expect(a.sections.map((s) => [s.row, s.label])).toEqual([
+      [2, 'II. Cải cách tổ chức'],
+      [4, 'PHẦN B Nhiệm vụ trọng tâm'],
+      [5, 'III)'],
+      [7, '1.1. Nhóm việc'],
+      [8, 'Phần bổ sung'],
+    ]);
+  });
+
+  it('reads a ticked box as TRUE, trims an error cell, and joins notes over rows', () => {
+    const a = read([
+      [...HEADER, 'Ghi chú'],
+      [1, true, 'Văn phòng Sở', 'Quý I/2024', ' #REF! ', null, 'Ghi chú một'],
+      [null, 'tiếp', null, null, null, null, 'hai'],
+    ]);
+    expect(a.tasks[0]).toMatchObject({ content: 'TRUE tiếp', note: 'Ghi chú một hai', errorCells: [{ row: 2, col: 4, value: '#REF!' }] });
+  });
+});

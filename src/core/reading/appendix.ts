@@ -370,10 +370,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
 
     if (cls === 'empty') {
       const lastContent = last ? cellText((last.parts.task ?? []).join(' ')) : '';
-      const continues =
-        last !== null &&
-        !isWideMerge(r) &&
-        (content === '' || startsLowercase(content) || !SENTENCE_END.test(lastContent));
+      const continues = !isWideMerge(r) && (content === '' || startsLowercase(content) || !SENTENCE_END.test(lastContent));
       if (continues && last) {
         last.rows.push(r + 1);
         for (const role of Object.keys(columns) as ColumnRole[]) collect(last, role, get(row, role), r + 1, columns[role] as number);
