@@ -278,7 +278,6 @@ function dossierFunction(rate: keyof DossierRates, columns: (args: Argument[]) =
   };
 }
 
-
 const DOSSIER_FUNCTIONS: CatalogueFunction[] = [
   {
     name: 'CCHC_DOSSIER_ONTIME',
