@@ -96,6 +96,13 @@ describe('reporting periods, every form', () => {
     expect(parsePeriod(text)).toMatchObject({ type, year: 2024 });
   });
 
+  it('reads nothing from empty text even with a default year, nor a year followed by anything', () => {
+    expect(parsePeriod('', 'calendar', 2025)).toBeNull();
+    expect(parsePeriod('2024 quý 1')).toBeNull();
+    expect(parsePeriod('Q1/2024x')).toBeNull();
+    expect(parsePeriod('Quý I - năm 2024')).toMatchObject({ type: 'Q1', year: 2024 });
+  });
+
   it('takes years from 1900 to 2200 only, and reads under the cut-off it is given', () => {
     expect([parsePeriod('Năm 1899'), parsePeriod('Năm 2201')]).toEqual([null, null]);
     expect([parsePeriod('Năm 1900')?.end, parsePeriod('Năm 2200')?.end]).toEqual(['1900-12-31', '2200-12-31']);

@@ -64,11 +64,12 @@ export function makePeriod(type: PeriodType, year: number, cutoff: Cutoff = 'cal
   const endMonth = lastMonth(type);
   let start: IsoDate;
   let end: IsoDate;
+  // A cumulative period starts with the year: firstMonth gives January for it.
   if (cutoff === 'calendar') {
-    start = isoDate(year, cumulative ? 1 : firstMonth(type), 1);
+    start = isoDate(year, firstMonth(type), 1);
     end = endOfMonth(year, endMonth);
   } else {
-    const startMonth = cumulative || type === 'Q1' ? 0 : firstMonth(type) - 1;
+    const startMonth = firstMonth(type) - 1;
     start = startMonth === 0 ? isoDate(year - 1, 12, 15) : isoDate(year, startMonth, 15);
     end = isoDate(year, endMonth, 14);
   }
