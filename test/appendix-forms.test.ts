@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppendixNotFoundError, readAppendix } from '../src/core/reading/appendix';
 import type { CellValue, MergeRange, WorkbookData } from '../src/core/types';
+import { HEADER, utc } from './fixtures/sheets';
 
-const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'];
-const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
 const sheet = (grid: CellValue[][], name = 'PL', merges?: MergeRange[]): WorkbookData => ({ sheets: [{ name, grid, ...(merges ? { merges } : {}) }] });
 const read = (grid: CellValue[][], options: Parameters<typeof readAppendix>[1] = { asOf: '2030-06-01' }, name = 'PL', merges?: MergeRange[]) =>
   readAppendix(sheet(grid, name, merges), options);

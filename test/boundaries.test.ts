@@ -16,11 +16,10 @@ import {
   type CellValue,
   type WorkbookData,
 } from '../src/core/index';
+import { HEADER, utc } from './fixtures/sheets';
 
-const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'];
 const TITLE = ['KẾ HOẠCH CCHC NĂM 2024'];
 const workbook = (rows: CellValue[][], name = 'Phụ lục'): WorkbookData => ({ sheets: [{ name, grid: [TITLE, HEADER, ...rows] }] });
-const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
 
 /** The cell addresses in the report tab's list of data problems (section VI), top to bottom. */
 function problemCells(sheet: ReturnType<typeof renderReportSheet>): unknown[] {

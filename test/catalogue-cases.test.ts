@@ -6,13 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { callCatalogue, CatalogueError, type CatalogueContext } from '../src/core/functions/catalogue';
 import { readAppendix } from '../src/core/reading/appendix';
 import type { CellValue, Grid } from '../src/core/types';
+import { HEADER, utc } from './fixtures/sheets';
 
 const ctx: CatalogueContext = { asOf: '2024-04-10', planYear: 2024 };
 const call = (name: string, args: unknown[], context: CatalogueContext = ctx) => callCatalogue(name, args as never, context);
 const error = (message: string) => new CatalogueError(message);
-const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
 
-const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'];
 /** Four tasks due in Q1 (one per outcome) and one in Q2. */
 const PLAN: Grid = [
   ['KẾ HOẠCH CCHC NĂM 2024'],

@@ -3,6 +3,7 @@ import { readAppendix } from '../src/core/reading/appendix';
 import { checkAppendix, SEVERITY, type FindingCode } from '../src/core/measuring/checks';
 import type { CellValue } from '../src/core/types';
 import { OUTCOMES_ROWS, utc } from './fixtures/workbooks';
+import { HEADER } from './fixtures/sheets';
 
 /**
  * The findings for a sheet of these rows. In memory: what is checked here is the appendix, not the .xlsx layer (the
@@ -13,7 +14,6 @@ async function findingsFor(rows: unknown[][], asOf = '2024-04-10', name = 'PL') 
   return checkAppendix(appendix, asOf);
 }
 
-const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'];
 const TITLE = ['KẾ HOẠCH CCHC NĂM 2024'];
 
 function only<T extends { code: FindingCode }>(findings: T[], code: FindingCode): T[] {

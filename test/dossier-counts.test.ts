@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { cellsOf, countDossiers, dossierRates, findDossierSheet, withDossierSheet, yesNo } from '../src/core/measuring/dossiers';
 import { DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
 import type { CellValue } from '../src/core/types';
+import { utc } from './fixtures/sheets';
 
 const Q2 = { start: '2024-04-01', end: '2024-06-30' };
 const AS_OF = '2024-05-15';
-const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
 
 describe('counting dossiers', () => {
   it('takes the dossiers received from the first to the last day of the period, in any date form', () => {

@@ -24,9 +24,8 @@ import {
   type DueItem,
 } from '../src/core/measuring/indicators';
 import type { CellValue } from '../src/core/types';
+import { HEADER, utc } from './fixtures/sheets';
 
-const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'];
-const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
 const AS_OF = '2024-04-10';
 
 /** The tasks of a 2024 plan with these rows. */

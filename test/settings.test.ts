@@ -4,9 +4,9 @@ import { DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
 import { DEFAULT_UNIT_DIRECTORY } from '../src/core/reading/units';
 import { DEFAULT_SETTINGS, isSettingsSheet, readSettings, SETTINGS_SHEET, settingsGrid } from '../src/core/settings';
 import type { CellValue } from '../src/core/types';
+import { utc } from './fixtures/sheets';
 
 const read = (grid: CellValue[][], name = SETTINGS_SHEET) => readSettings({ sheets: [{ name: 'PL', grid: [['TT']] }, { name, grid }] });
-const utc = (day: number, month: number, year: number) => new Date(Date.UTC(year, month - 1, day));
 
 describe('the settings sheet', () => {
   it('offers every setting with a note, four columns wide, the units and indicators as tables', () => {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { utc } from '../fixtures/workbooks';
+import { HEADER, utc } from '../fixtures/sheets';
 
 export interface Expected {
   exit: 0 | 2;
@@ -27,8 +27,6 @@ export interface CorpusCase {
   /** `cchc report --period Q1/2024 --as-of 2024-04-10`. */
   report: Expected & { due?: number };
 }
-
-const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'];
 
 async function sheet(path: string, rows: unknown[][], setup?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, name = 'Phụ lục') {
   const wb = new ExcelJS.Workbook();
