@@ -7,11 +7,11 @@ import { readIndicatorSheet } from '../core/measuring/indicator-sheet';
 import { DEFAULT_INDICATORS } from '../core/measuring/indicators';
 import { parsePeriod, type Cutoff } from '../core/measuring/periods';
 import { CliError } from './errors';
-import { buildExampleWorkbook, EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example';
+import { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
+import { readWorkbookFile, saveCopy } from './files';
 import type { Io } from './main';
 import { checkJson, formatCheck, formatReport, reportJson } from './output';
-import { placeReportSheet } from './write-report';
-import { loadWorkbook, workbookToData } from './xlsx';
+import { writeReportCopy } from '../xlsx/write';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -50,15 +50,16 @@ export async function runCheck(positionals: string[], values: Values, io: Io): P
   const asOf = asOfOption(values['as-of']);
   const planYear = yearOption(values.year);
   io.progress(`Đang đọc "${file}"…`);
-  const workbook = workbookToData(await loadWorkbook(file));
+  const { data: workbook } = await readWorkbookFile(file);
   io.progress('Đang kiểm tra phụ lục…');
   const { appendix, findings } = checkWorkbook(workbook, { sheet: values.sheet as string | undefined, planYear, asOf });
   io.stdout(values.json ? JSON.stringify(checkJson(appendix, findings, asOf), null, 2) : formatCheck(appendix, findings, asOf));
 }
 
-function defaultOutput(file: string, periodCode: string): string {
+/** Beside the input, named after it and the period; a macro-enabled workbook stays .xlsm. */
+function defaultOutput(file: string, periodCode: string, macros: boolean): string {
   const ext = extname(file);
-  return join(dirname(file), `${basename(file, ext)}.bao-cao-${periodCode.replace('/', '-')}.xlsx`);
+  return join(dirname(file), `${basename(file, ext)}.bao-cao-${periodCode.replace('/', '-')}${macros ? '.xlsm' : '.xlsx'}`);
 }
 
 export async function runReport(positionals: string[], values: Values, io: Io): Promise<{ output: string; tab: string }> {
@@ -70,13 +71,15 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
     throw new CliError(`--period "${String(values.period)}" không hợp lệ: dùng Q1/2024, Q2/2024, Q3/2024, Q4/2024, H1/2024 (6 tháng), 9M/2024 (9 tháng) hoặc Y/2024 (năm).`);
   }
   const asOf = asOfOption(values['as-of']);
-  const output = (values.out as string | undefined) ?? defaultOutput(file, period.code);
+  io.progress(`Đang đọc "${file}"…`);
+  const { pkg, data: workbook } = await readWorkbookFile(file);
+  const output = (values.out as string | undefined) ?? defaultOutput(file, period.code, pkg.macroEnabled);
   if (resolve(output) === resolve(file)) {
     throw new CliError(`--out trùng với tệp đầu vào "${file}": công cụ không ghi đè phụ lục gốc. Hãy chọn tên tệp khác.`);
   }
-  io.progress(`Đang đọc "${file}"…`);
-  const wb = await loadWorkbook(file);
-  const workbook = workbookToData(wb);
+  if (pkg.macroEnabled && !/\.xlsm$/i.test(output)) {
+    throw new CliError(`Tệp "${file}" có macro (VBA): tệp kết quả phải có đuôi .xlsm để giữ macro, ví dụ --out ${basename(output, extname(output))}.xlsm`);
+  }
   const indicatorSheet = readIndicatorSheet(workbook);
   io.progress('Đang lập báo cáo…');
   const { report, sheet } = reportWorkbook(workbook, {
@@ -87,13 +90,9 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
     unitName: values['unit-name'] as string | undefined,
     ...withDossierSheet(workbook, period, asOf, indicatorSheet?.definitions ?? DEFAULT_INDICATORS, indicatorSheet?.values ?? {}),
   });
-  const tab = placeReportSheet(wb, sheet);
   io.progress(`Đang ghi "${output}"…`);
-  try {
-    await wb.xlsx.writeFile(output);
-  } catch (err) {
-    throw new CliError(`Không ghi được tệp "${output}" (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Tệp có đang mở trong Excel không?`);
-  }
+  const { buffer, tab } = writeReportCopy(pkg, workbook, sheet);
+  await saveCopy(output, buffer, { overwrite: Boolean(values.overwrite) });
   if (values.json) io.stdout(JSON.stringify(reportJson(report, { output, tab }), null, 2));
   else io.stdout(`${formatReport(report)}\n\nĐã ghi trang "${tab}" vào "${output}".`);
   return { output, tab };
@@ -105,10 +104,12 @@ export async function runDemo(positionals: string[], values: Values, io: Io): Pr
   await mkdir(dir, { recursive: true });
   const example = join(dir, 'ke-hoach-cchc-2024.xlsx');
   io.progress(`Đang tạo sổ làm việc mẫu "${example}"…`);
+  // ExcelJS builds the example only: loaded here, so no other command pays for it.
+  const { buildExampleWorkbook } = await import('./example');
   await buildExampleWorkbook(example);
   const asOf = (values['as-of'] as string | undefined) ?? EXAMPLE_AS_OF;
   io.stdout(`Sổ làm việc mẫu: ${example}\n`);
   await runCheck([example], { 'as-of': asOf }, io);
   io.stdout('');
-  await runReport([example], { period: EXAMPLE_PERIOD, 'as-of': asOf, json: values.json }, io);
+  await runReport([example], { period: EXAMPLE_PERIOD, 'as-of': asOf, json: values.json, overwrite: true }, io);
 }

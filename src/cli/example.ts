@@ -7,8 +7,7 @@ import { STATUS_CHOICES } from '../core/reading/status';
  * Some rows carry the problems real sheets have (vague owner, no owner, unreadable deadline, no done date).
  */
 
-export const EXAMPLE_AS_OF = '2024-07-10';
-export const EXAMPLE_PERIOD = 'H1/2024';
+export { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
 
 type Cell = string | Date | null;
 const d = (day: number, month: number, year = 2024) => new Date(Date.UTC(year, month - 1, day));

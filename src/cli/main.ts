@@ -7,8 +7,9 @@ export const USAGE = `Cách dùng:
   cchc check <tệp.xlsx> [--sheet TÊN] [--year NĂM] [--as-of YYYY-MM-DD] [--json]
       Kiểm tra phụ lục: nhiệm vụ thiếu đơn vị chủ trì, thiếu/không đọc được thời hạn, quá hạn…
   cchc report <tệp.xlsx> --period Q1/2024|H1/2024|9M/2024|Y/2024 [--cutoff calendar|nd09]
-              [--as-of YYYY-MM-DD] [--out tệp-kết-quả.xlsx] [--sheet TÊN] [--year NĂM] [--unit-name TÊN] [--json]
-      Lập trang báo cáo quý trong một bản sao của sổ làm việc (tệp gốc không bị sửa).
+              [--as-of YYYY-MM-DD] [--out tệp-kết-quả.xlsx] [--overwrite] [--sheet TÊN] [--year NĂM] [--unit-name TÊN] [--json]
+      Lập trang báo cáo quý trong một bản sao của sổ làm việc (tệp gốc không bị sửa; mọi phần khác của tệp được
+      chép nguyên vẹn). Không ghi đè một tệp kết quả đã bị sửa sau lần ghi trước, trừ khi có --overwrite.
   cchc demo [--out-dir THƯ-MỤC]
       Tạo sổ làm việc mẫu của một Sở Y tế và lập báo cáo 6 tháng của nó.
 
@@ -24,7 +25,7 @@ const COMMON = {
 
 const OPTIONS = {
   check: COMMON,
-  report: { ...COMMON, period: { type: 'string' }, cutoff: { type: 'string' }, out: { type: 'string' }, 'unit-name': { type: 'string' } },
+  report: { ...COMMON, period: { type: 'string' }, cutoff: { type: 'string' }, out: { type: 'string' }, overwrite: { type: 'boolean' }, 'unit-name': { type: 'string' } },
   demo: { 'out-dir': { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 } as const;
 

@@ -1,0 +1,297 @@
+/**
+ * The report tab written into a copy of the user's own package. Every part is copied as stored except: the new
+ * worksheet part, the workbook's sheet list, its relationships, the content types and the styles part (formats
+ * appended). When the tab replaces the tool's own earlier tab, only that worksheet part and the styles change.
+ */
+import { posix } from 'node:path';
+import { isoToSerial } from '../core/dates';
+import { estimateRowHeights, isOwnReportSheet, type CellStyle, type ReportCell, type ReportSheet } from '../core/presenting/report';
+import type { WorkbookData } from '../core/types';
+import { relsPartOf, REL_TYPES, type XlsxPackage } from './package';
+import { appendCellFormats, MINIMAL_STYLES, type CellLook } from './styles';
+import { escapeCellText, escapeXml } from './xml';
+import { archiveDigest, writeZip, type OutEntry } from './zip';
+
+const FONT = 'Times New Roman';
+
+const LOOKS: Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string }> = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: true, size: 12 },
+  heading: { bold: true, size: 12, fill: 'FFDDEBF7' },
+  tableHeader: { bold: true, fill: 'FFBDD7EE' },
+  label: { bold: true },
+  bold: { bold: true },
+  bad: { bold: true, color: 'FFC00000' },
+  good: { bold: true, color: 'FF007A33' },
+  muted: { italic: true, color: 'FF595959' },
+  body: {},
+};
+
+const FORMATS: Record<NonNullable<ReportCell['format']>, string> = {
+  percent: '0.0%',
+  date: 'dd/mm/yyyy',
+  integer: '0',
+  decimal: '0.00',
+  text: '@',
+};
+
+const BORDER = 'FF808080';
+const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** The zip comment that marks a copy as written by the tool, with a digest of its content. */
+export const STAMP_PREFIX = 'cchc:';
+
+/** Sheet names Excel refuses, or that would make the copy unreadable. */
+export function safeSheetName(name: string): string {
+  return name.replace(/[\\/?*[\]:]/g, '-').replace(/^'+|'+$/g, '').slice(0, 31);
+}
+
+function columnName(col: number): string {
+  let name = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function ref(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** The tab's name: a previous tab of the tool's with that name is replaced, a user's sheet keeps its name. */
+export function chooseReportSheet(pkg: XlsxPackage, data: WorkbookData, report: ReportSheet): { name: string; replace: string | null } {
+  const wanted = safeSheetName(report.name);
+  for (let n = 2, name = wanted; ; name = safeSheetName(`${wanted.slice(0, 26)} (${n++})`)) {
+    const existing = pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!existing) return { name, replace: null };
+    const sheet = existing.part ? data.sheets.find((s) => s.name === existing.name) : undefined;
+    if (sheet && isOwnReportSheet(sheet)) return { name: existing.name, replace: existing.part };
+  }
+}
+
+interface Layout {
+  xml: string;
+  styles: string;
+}
+
+/** The worksheet part for the report, and the styles part with its formats appended. */
+export function reportSheetXml(report: ReportSheet, stylesXml: string, ns: { main: string; date1904: boolean }): Layout {
+  const inTable = (r: number, c: number) => report.tables.some((t) => r >= t.top && r <= t.bottom && c >= t.left && c <= t.right);
+  const looks: CellLook[] = [];
+  const lookIds = new Map<string, number>();
+  const lookOf = (cell: ReportCell | null, bordered: boolean): number => {
+    const style = cell?.style ?? 'body';
+    const numFmt = cell?.format && !(cell.format === 'text' && typeof cell.value === 'number') ? FORMATS[cell.format] : undefined;
+    const align = cell ? (cell.align ?? 'left') : null;
+    const key = `${cell ? style : ''}|${numFmt ?? ''}|${align}|${cell?.wrap ?? false}|${bordered}`;
+    let id = lookIds.get(key);
+    if (id === undefined) {
+      const look = cell ? LOOKS[style] : {};
+      id = looks.length;
+      looks.push({
+        font: { name: FONT, size: look.size ?? 12, bold: look.bold, italic: look.italic, color: look.color },
+        fill: look.fill,
+        border: bordered ? BORDER : undefined,
+        numFmt,
+        horizontal: align ?? 'left',
+        vertical: 'center',
+        wrap: cell?.wrap ?? false,
+      });
+      lookIds.set(key, id);
+    }
+    return id;
+  };
+  // Cells by row, plus the empty cells inside tables (they still need their borders).
+  const rows: Map<number, { col: number; cell: ReportCell | null; look: number }>[] = Array.from({ length: report.rowCount }, () => new Map());
+  for (const cell of report.cells) rows[cell.row].set(cell.col, { col: cell.col, cell, look: lookOf(cell, inTable(cell.row, cell.col)) });
+  for (const t of report.tables) {
+    for (let r = t.top; r <= t.bottom; r++) for (let c = t.left; c <= t.right; c++) if (!rows[r].has(c)) rows[r].set(c, { col: c, cell: null, look: lookOf(null, true) });
+  }
+  const { xml: styles, xfIds } = appendCellFormats(stylesXml, looks);
+  const heights = estimateRowHeights(report);
+  if (heights.length > 1) heights[1] = 24;
+  const out: string[] = [];
+  out.push(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    `<worksheet xmlns="${ns.main}" xmlns:r="${REL_NS}">`,
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    `<dimension ref="A1:${ref(Math.max(0, report.rowCount - 1), Math.max(0, report.colCount - 1))}"/>`,
+    '<sheetViews><sheetView showGridLines="0" workbookViewId="0"/></sheetViews>',
+    '<sheetFormatPr defaultRowHeight="15"/>',
+    '<cols>',
+    ...report.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`),
+    '</cols><sheetData>',
+  );
+  for (let r = 0; r < report.rowCount; r++) {
+    out.push(`<row r="${r + 1}" ht="${heights[r]}" customHeight="1">`);
+    for (const { col, cell, look } of [...rows[r].values()].sort((a, b) => a.col - b.col)) {
+      const s = xfIds[look];
+      const at = ref(r, col);
+      if (!cell || cell.value === null) out.push(`<c r="${at}" s="${s}"/>`);
+      else if (cell.date) {
+        // A date cell holds the serial number in the workbook's own date system.
+        out.push(`<c r="${at}" s="${s}"><v>${isoToSerial(cell.date) - (ns.date1904 ? 1462 : 0)}</v></c>`);
+      } else if (typeof cell.value === 'number') out.push(`<c r="${at}" s="${s}"><v>${cell.value}</v></c>`);
+      else out.push(`<c r="${at}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(cell.value)}</t></is></c>`);
+    }
+    out.push('</row>');
+  }
+  out.push('</sheetData>');
+  if (report.merges.length) {
+    out.push(`<mergeCells count="${report.merges.length}">`);
+    for (const m of report.merges) out.push(`<mergeCell ref="${ref(m.top, m.left)}:${ref(m.bottom, m.right)}"/>`);
+    out.push('</mergeCells>');
+  }
+  out.push(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    '</worksheet>',
+  );
+  return { xml: out.join(''), styles };
+}
+
+/** The namespace URI a root element binds to `prefix` ("" for the default namespace). */
+function namespaceOf(xml: string, prefix: string): string | null {
+  const m = new RegExp(`xmlns${prefix ? `:${prefix}` : ''}="([^"]*)"`).exec(xml);
+  return m ? m[1] : null;
+}
+
+function prefixOf(xml: string, element: string): string {
+  return new RegExp(`<([A-Za-z_][\\w.-]*:)?${element}[\\s>/]`).exec(xml)?.[1] ?? '';
+}
+
+/** Insert before the closing tag of `element`, or expand its self-closing form. */
+function insertInto(xml: string, element: string, content: string): string {
+  const p = prefixOf(xml, element);
+  const close = xml.lastIndexOf(`</${p}${element}>`);
+  if (close >= 0) return xml.slice(0, close) + content + xml.slice(close);
+  const selfClosing = new RegExp(`<${p}${element}(\\s[^>]*?)?/>`).exec(xml);
+  if (!selfClosing) throw new Error(`no <${element}> element`);
+  return xml.slice(0, selfClosing.index) + `<${p}${element}${selfClosing[1] ?? ''}>${content}</${p}${element}>` + xml.slice(selfClosing.index + selfClosing[0].length);
+}
+
+function newRelId(ids: string[]): string {
+  const taken = new Set(ids);
+  let n = ids.length + 1;
+  while (taken.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+/** A target for a relationship from `source` to `part`, relative as writers make them. */
+function relativeTarget(source: string, part: string): string {
+  return posix.relative(posix.dirname(source), part);
+}
+
+export interface WrittenReport {
+  buffer: Buffer;
+  /** The tab's name in the copy. */
+  tab: string;
+  replaced: boolean;
+  /** The parts that differ from the input's (changed or added), for messages and tests. */
+  changedParts: string[];
+}
+
+/** The copy of the package with the report tab added, or the tool's own earlier tab replaced. */
+export function writeReportCopy(pkg: XlsxPackage, data: WorkbookData, report: ReportSheet): WrittenReport {
+  const { name, replace } = chooseReportSheet(pkg, data, report);
+  const changed = new Map<string, Buffer>();
+  const added: { name: string; data: Buffer }[] = [];
+  const dropped = new Set<string>();
+
+  const workbookXml = pkg.text(pkg.workbookPart);
+  const rootPrefix = prefixOf(workbookXml, 'workbook').replace(/:$/, '');
+  const main = namespaceOf(workbookXml, rootPrefix) ?? MAIN_NS;
+
+  let stylesPart = pkg.workbookPartOf('styles');
+  const stylesXml = stylesPart ? pkg.text(stylesPart) : MINIMAL_STYLES;
+  const layout = reportSheetXml(report, stylesXml, { main, date1904: pkg.date1904 });
+
+  let contentTypes = pkg.text('[Content_Types].xml');
+  const relsPart = relsPartOf(pkg.workbookPart);
+  let rels = pkg.has(relsPart) ? pkg.text(relsPart) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const relIds = pkg.workbookRels.map((r) => r.id);
+  // Strict OOXML packages name relationship types under their own base; new ones follow the package.
+  const relBase = (pkg.workbookRels.find((r) => r.type.endsWith('/worksheet'))?.type ?? REL_TYPES.worksheet).replace(/\/worksheet$/, '');
+
+  if (!stylesPart) {
+    stylesPart = posix.join(posix.dirname(pkg.workbookPart), 'styles.xml');
+    const id = newRelId(relIds);
+    relIds.push(id);
+    rels = insertInto(rels, 'Relationships', `<Relationship Id="${id}" Type="${relBase}/styles" Target="${escapeXml(relativeTarget(pkg.workbookPart, stylesPart))}"/>`);
+    contentTypes = insertInto(contentTypes, 'Types', `<Override PartName="/${escapeXml(stylesPart)}" ContentType="${STYLES_CONTENT_TYPE}"/>`);
+    added.push({ name: stylesPart, data: Buffer.from(layout.styles, 'utf8') });
+  } else changed.set(stylesPart, Buffer.from(layout.styles, 'utf8'));
+
+  let sheetPart: string;
+  if (replace) {
+    sheetPart = replace;
+    changed.set(sheetPart, Buffer.from(layout.xml, 'utf8'));
+    // The new tab refers to nothing: what the old one referred to (if anyone added a note to it) goes with it.
+    dropped.add(relsPartOf(sheetPart).toLowerCase());
+  } else {
+    const folder = posix.join(posix.dirname(pkg.workbookPart), 'worksheets');
+    let n = pkg.sheets.length + 1;
+    while (pkg.has(`${folder}/sheet${n}.xml`)) n++;
+    sheetPart = `${folder}/sheet${n}.xml`;
+    const id = newRelId(relIds);
+    rels = insertInto(rels, 'Relationships', `<Relationship Id="${id}" Type="${relBase}/worksheet" Target="${escapeXml(relativeTarget(pkg.workbookPart, sheetPart))}"/>`);
+    contentTypes = insertInto(contentTypes, 'Types', `<Override PartName="/${escapeXml(sheetPart)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`);
+    const relPrefix = /xmlns:([\w.-]+)="http:\/\/(schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(workbookXml)?.[1];
+    const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
+    const p = rootPrefix ? `${rootPrefix}:` : '';
+    const relAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${REL_NS}" r:id="${id}"`;
+    changed.set(pkg.workbookPart, Buffer.from(insertInto(workbookXml, 'sheets', `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relAttr}/>`), 'utf8'));
+    changed.set(relsPart, Buffer.from(rels, 'utf8'));
+    changed.set('[Content_Types].xml', Buffer.from(contentTypes, 'utf8'));
+    added.push({ name: sheetPart, data: Buffer.from(layout.xml, 'utf8') });
+  }
+  if (added.some((a) => a.name === stylesPart)) {
+    changed.set(relsPart, Buffer.from(rels, 'utf8'));
+    changed.set('[Content_Types].xml', Buffer.from(contentTypes, 'utf8'));
+  }
+
+  const lower = new Map([...changed].map(([k, v]) => [k.toLowerCase(), v]));
+  const entries: OutEntry[] = [];
+  const changedParts: string[] = [];
+  for (const entry of pkg.zip.entries) {
+    const key = entry.name.toLowerCase();
+    if (dropped.has(key)) {
+      changedParts.push(entry.name);
+      continue;
+    }
+    const data = lower.get(key);
+    if (data) {
+      entries.push({ name: entry.name, data });
+      changedParts.push(entry.name);
+    } else entries.push({ copy: entry });
+  }
+  if (!pkg.has(relsPart) && lower.has(relsPart.toLowerCase())) added.push({ name: relsPart, data: lower.get(relsPart.toLowerCase())! });
+  for (const a of added) {
+    entries.push(a);
+    changedParts.push(a.name);
+  }
+  const unstamped = writeZip(pkg.zip, entries, Buffer.alloc(0));
+  return { buffer: stamp(unstamped), tab: name, replaced: replace !== null, changedParts };
+}
+
+/** Put the tool's stamp (a digest of the content) in the archive comment. */
+function stamp(archive: Buffer): Buffer {
+  const digest = archiveDigest(archive, 0);
+  const comment = Buffer.from(`${STAMP_PREFIX}${digest}`, 'ascii');
+  const out = Buffer.concat([archive, comment]);
+  out.writeUInt16LE(comment.length, archive.length - 2);
+  return out;
+}
+
+/** Whether a file is a copy the tool wrote and nobody has saved since: its stamp matches its content. */
+export function isUntouchedCopy(buffer: Buffer): boolean {
+  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
+    if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
+    const length = buffer.readUInt16LE(i + 20);
+    if (i + 22 + length !== buffer.length) continue;
+    const comment = buffer.subarray(i + 22).toString('latin1');
+    return comment.startsWith(STAMP_PREFIX) && archiveDigest(buffer, length) === comment.slice(STAMP_PREFIX.length);
+  }
+  return false;
+}
