@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppendixNotFoundError, readAppendix, type Appendix } from '../src/core/reading/appendix';
 import { buildExampleWorkbook } from '../src/cli/example';
-import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
 import type { WorkbookData } from '../src/core/types';
-import { buildSeed002, buildSheets, tempDir, utc } from './fixtures/workbooks';
+import { buildSeed002, buildSheets, tempDir, utc, readWorkbook } from './fixtures/workbooks';
 
 const dir = tempDir();
 async function load(path: string): Promise<WorkbookData> {
-  return workbookToData(await loadWorkbook(path));
+  return readWorkbook(path);
 }
 
 /** Seed 002's appendix as printed: TT, time frame, due dates, lead units (directory names). */

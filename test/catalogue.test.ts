@@ -5,8 +5,7 @@ import { CATALOGUE, CatalogueError, callCatalogue, type CatalogueContext } from 
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod, parsePeriod } from '../src/core/measuring/periods';
 import type { Grid, WorkbookData } from '../src/core/types';
-import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
-import { buildSheets, OUTCOMES_ROWS, tempDir, utc } from './fixtures/workbooks';
+import { buildSheets, OUTCOMES_ROWS, tempDir, utc, readWorkbook } from './fixtures/workbooks';
 
 let workbook: WorkbookData;
 let range: Grid;
@@ -16,7 +15,7 @@ let ctx: CatalogueContext;
 beforeAll(async () => {
   const file = join(tempDir(), 'catalogue.xlsx');
   await buildSheets(file, [{ name: 'Phụ lục', rows: OUTCOMES_ROWS }]);
-  workbook = workbookToData(await loadWorkbook(file));
+  workbook = readWorkbook(file);
   range = workbook.sheets[0].grid.slice(2); // from the header row down, as a user selects it
   ctx = { asOf, appendix: () => readAppendix(workbook, { asOf }) };
 });

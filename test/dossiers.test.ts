@@ -8,11 +8,10 @@ import { isoToSerial } from '../src/core/dates';
 import { reportFor } from '../src/core/service';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../src/core/settings';
 import type { Grid, WorkbookData } from '../src/core/types';
-import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
 import { evaluate } from '../src/hosts/office/functions';
 import { officeIndicators } from '../src/hosts/office/host';
 import { CATALOGUE } from '../src/core/functions/catalogue';
-import { buildSheets, DOSSIER_ROWS, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
+import { buildSheets, DOSSIER_ROWS, OUTCOMES_ROWS, tempDir, readWorkbook } from './fixtures/workbooks';
 import { FakeSpreadsheet, loadCodeJs, midnightIn } from './gas/fake';
 import { createExcel, ExcelStore } from './office/fake-excel';
 import { underMutation } from './fixtures/mutation';
@@ -30,7 +29,7 @@ beforeAll(async () => {
     { name: 'Hồ sơ', rows: DOSSIER_ROWS },
     { name: SETTINGS_SHEET, rows: settingsGrid({ ...DEFAULT_SETTINGS, asOf }) as never },
   ]);
-  workbook = workbookToData(await loadWorkbook(file));
+  workbook = readWorkbook(file);
 });
 
 describe('dossier indicators', () => {

@@ -5,14 +5,13 @@ import { evaluateTarget, score766, scorePlanCompletion, evaluateIndicators, DEFA
 import { makePeriod } from '../src/core/measuring/periods';
 import { estimateRowHeights, findUnitName, looksLikeFormula, renderReportSheet, REPORT_MARKER, isOwnReportSheet, reportValues } from '../src/core/presenting/report';
 import type { WorkbookData } from '../src/core/types';
-import { loadWorkbook, workbookToData } from '../src/cli/xlsx';
-import { buildSheets, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
+import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from './fixtures/workbooks';
 
 let workbook: WorkbookData;
 beforeAll(async () => {
   const file = join(tempDir(), 'outcomes.xlsx');
   await buildSheets(file, [{ name: 'Phụ lục', rows: OUTCOMES_ROWS }]);
-  workbook = workbookToData(await loadWorkbook(file));
+  workbook = readWorkbook(file);
 });
 
 const asOf = '2024-04-10';
@@ -143,7 +142,7 @@ describe('the summary tab', () => {
     rows[8][1] = '=HYPERLINK("http://x.invalid","bấm")';
     const file = join(tempDir(), 'inject.xlsx');
     await buildSheets(file, [{ name: 'PL', rows }]);
-    const { sheet } = reportWorkbook(workbookToData(await loadWorkbook(file)), { asOf, period: makePeriod('Q1', 2024) });
+    const { sheet } = reportWorkbook(readWorkbook(file), { asOf, period: makePeriod('Q1', 2024) });
     const cell = sheet.cells.find((c) => typeof c.value === 'string' && c.value.includes('HYPERLINK'))!;
     expect(cell.value).toBe('1. =HYPERLINK("http://x.invalid","bấm")');
     expect(looksLikeFormula('=1+1') && looksLikeFormula(' @SUM(A1)') && !looksLikeFormula('Quý I')).toBe(true);

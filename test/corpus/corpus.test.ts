@@ -5,9 +5,8 @@ import JSZip from 'jszip';
 import { OfficeMockObject } from 'office-addin-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookData } from '../../src/core/types';
-import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
 import { officeCheck, officeReport } from '../../src/hosts/office/host';
-import { tempDir } from '../fixtures/workbooks';
+import { tempDir, readWorkbook } from '../fixtures/workbooks';
 import { FakeSpreadsheet, loadCodeJs } from '../gas/fake';
 import { createExcel, ExcelStore } from '../office/fake-excel';
 import { CORPUS, type Expected } from './cases';
@@ -70,7 +69,7 @@ describe.each(CORPUS)('the corpus: $name ($what)', (c) => {
   });
 
   it.skipIf(c.fileLevel)('the Google Sheets and Excel entry points agree with cchc check', async () => {
-    const data: WorkbookData = workbookToData(await loadWorkbook(files.get(c.name)!));
+    const data: WorkbookData = readWorkbook(files.get(c.name)!);
     const { gas } = loadCodeJs(FakeSpreadsheet.from(data));
     const store = ExcelStore.from(data);
     (globalThis as Record<string, unknown>).Excel = createExcel(store, (d) => new OfficeMockObject(d) as unknown as Record<string, unknown>);
@@ -106,7 +105,7 @@ describe('reports under repetition and contention', () => {
   });
 
   it('ends with exactly one report tab when two Excel runs race', async () => {
-    const data = workbookToData(await loadWorkbook(files.get('hidden-rows-and-filter')!));
+    const data = readWorkbook(files.get('hidden-rows-and-filter')!);
     const store = ExcelStore.from(data);
     (globalThis as Record<string, unknown>).Excel = createExcel(store, (d) => new OfficeMockObject(d) as unknown as Record<string, unknown>);
     const [a, b] = await Promise.all([officeReport('Q1/2024', 'calendar'), officeReport('Q1/2024', 'calendar')]);

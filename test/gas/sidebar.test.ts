@@ -2,9 +2,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
-import { buildSheets, OUTCOMES_ROWS, tempDir } from '../fixtures/workbooks';
+import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from '../fixtures/workbooks';
 import { FakeSpreadsheet, loadCodeJs } from './fake';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -53,7 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the sidebar in Chromium', () => {
       { name: 'Phụ lục', rows },
       { name: SETTINGS_SHEET, rows: settings as never },
     ]);
-    ss = FakeSpreadsheet.from(workbookToData(await loadWorkbook(file)));
+    ss = FakeSpreadsheet.from(readWorkbook(file));
     const { gas } = loadCodeJs(ss);
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({

@@ -9,9 +9,8 @@ import { isoToSerial, todayIso } from '../../src/core/dates';
 import { reportWorkbook } from '../../src/core/index';
 import { makePeriod } from '../../src/core/measuring/periods';
 import type { CellValue, Grid, WorkbookData } from '../../src/core/types';
-import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
 import { evaluate, excelName, UserError } from '../../src/hosts/office/functions';
-import { buildSheets, OUTCOMES_ROWS, tempDir } from '../fixtures/workbooks';
+import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from '../fixtures/workbooks';
 import { createExcel, ExcelStore, plainObject } from './fake-excel';
 
 const asOf = '2024-04-10';
@@ -21,7 +20,7 @@ let ctx: CatalogueContext;
 beforeAll(async () => {
   const file = join(tempDir(), 'functions.xlsx');
   await buildSheets(file, [{ name: 'Phụ lục', rows: OUTCOMES_ROWS }]);
-  workbook = workbookToData(await loadWorkbook(file));
+  workbook = readWorkbook(file);
   ctx = { asOf, appendix: () => readAppendix(workbook, { asOf }) };
 });
 

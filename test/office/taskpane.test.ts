@@ -7,8 +7,7 @@ import { CATALOGUE } from '../../src/core/functions/catalogue';
 import { isoToSerial } from '../../src/core/dates';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
 import type { WorkbookData } from '../../src/core/types';
-import { loadWorkbook, workbookToData } from '../../src/cli/xlsx';
-import { buildSheets, OUTCOMES_ROWS, tempDir } from '../fixtures/workbooks';
+import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from '../fixtures/workbooks';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = new URL('../../test-output/', import.meta.url).pathname;
@@ -32,7 +31,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Excel task pane in Chromium', () => 
       { name: 'Phụ lục', rows: OUTCOMES_ROWS },
       { name: SETTINGS_SHEET, rows: settingsGrid({ ...DEFAULT_SETTINGS, asOf: '2024-04-10' }) as never },
     ]);
-    const workbook = serialDates(workbookToData(await loadWorkbook(file)));
+    const workbook = serialDates(readWorkbook(file));
     const stub = await build({ entryPoints: [new URL('./office-stub.ts', import.meta.url).pathname], bundle: true, write: false, format: 'iife', target: 'es2019', logLevel: 'silent' });
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
