@@ -201,7 +201,8 @@ export function writeReportCopy(pkg: XlsxPackage, data: WorkbookData, report: Re
 
   const workbookXml = pkg.text(pkg.workbookPart);
   const rootPrefix = prefixOf(workbookXml, 'workbook').replace(/:$/, '');
-  const main = namespaceOf(workbookXml, rootPrefix) ?? MAIN_NS;
+  const rootTag = new RegExp(`<${rootPrefix ? `${rootPrefix}:` : ''}workbook[\\s>][^>]*>`).exec(workbookXml)?.[0] ?? '';
+  const main = namespaceOf(rootTag, rootPrefix) ?? MAIN_NS;
 
   let stylesPart = pkg.workbookPartOf('styles');
   const stylesXml = stylesPart ? pkg.text(stylesPart) : MINIMAL_STYLES;
@@ -237,7 +238,8 @@ export function writeReportCopy(pkg: XlsxPackage, data: WorkbookData, report: Re
     const id = newRelId(relIds);
     rels = insertInto(rels, 'Relationships', `<Relationship Id="${id}" Type="${relBase}/worksheet" Target="${escapeXml(relativeTarget(pkg.workbookPart, sheetPart))}"/>`);
     contentTypes = insertInto(contentTypes, 'Types', `<Override PartName="/${escapeXml(sheetPart)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`);
-    const relPrefix = /xmlns:([\w.-]+)="http:\/\/(schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(workbookXml)?.[1];
+    // Only a prefix the root declares is in scope for the new element (openpyxl declares it on each <sheet>).
+    const relPrefix = /xmlns:([\w.-]+)="http:\/\/(schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(rootTag)?.[1];
     const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
     const p = rootPrefix ? `${rootPrefix}:` : '';
     const relAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${REL_NS}" r:id="${id}"`;
