@@ -5,13 +5,17 @@ import { defineConfig } from 'vitest/config';
  * process (the built CLI, and the corpus, which runs every case through it), the built Apps Script bundle in node:vm, a
  * browser or LibreOffice cannot see a mutant, which lives in this process; they run in `npm test`. The Excel host test
  * is left out too: its parity checks compare the host (mutated core) with the command line (unmutated child process),
- * so they fail on any change whatever the expected behaviour, and a kill there proves no test states it.
+ * so they fail on any change whatever the expected behaviour, and a kill there proves no test states it. The package
+ * reader and writer (src/xlsx, test/xlsx, test/fidelity) are not part of the core and are not mutated.
  */
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: [
       'test/cli.test.ts',
+      'test/cli-files.test.ts',
+      'test/fidelity/**',
+      'test/xlsx/**',
       'test/real-plans.test.ts',
       'test/corpus/**',
       'test/render.test.ts',

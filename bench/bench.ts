@@ -85,7 +85,7 @@ function proc(args: string[]): { ms: number; stderr: string } {
   return { ms: elapsed, stderr: r.stderr };
 }
 
-const reportArgs = (file: string, out: string) => [cli, 'report', file, '--period', 'H1/2024', '--as-of', AS_OF, '--out', out, '--overwrite', '--json'];
+const reportArgs = (file: string, out: string) => [cli, 'report', file, '--period', 'H1/2024', '--as-of', AS_OF, '--out', out, '--overwrite'];
 
 async function endToEnd() {
   for (const [tasks, runs] of [
