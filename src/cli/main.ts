@@ -1,6 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AppendixNotFoundError } from '../core/reading/appendix';
-import { runCheck, runDemo, runReport } from './commands';
 import { CliError } from './errors';
 
 export const USAGE = `Cách dùng:
@@ -60,12 +58,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const options = values as Record<string, string | boolean | undefined>;
+    // The commands (the core, the package reader) load only when one runs: `cchc --help` does not pay for them.
+    const { runCheck, runDemo, runReport } = await import('./commands');
     if (command === 'check') await runCheck(positionals, options, io);
     else if (command === 'report') await runReport(positionals, options, io);
     else await runDemo(positionals, options, io);
     return 0;
   } catch (err) {
-    if (err instanceof CliError || err instanceof AppendixNotFoundError) {
+    // The core's "no appendix" error is known by name, so that this module does not load the core.
+    if (err instanceof CliError || (err instanceof Error && err.name === 'AppendixNotFoundError')) {
       io.stderr(`Lỗi: ${err.message}`);
       return 2;
     }
