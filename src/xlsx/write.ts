@@ -102,11 +102,11 @@ export function reportSheetXml(report: ReportSheet, stylesXml: string, ns: { mai
     }
     return id;
   };
-  // Cells by row, plus the empty cells inside tables (they still need their borders).
-  const rows: Map<number, { col: number; cell: ReportCell | null; look: number }>[] = Array.from({ length: report.rowCount }, () => new Map());
-  for (const cell of report.cells) rows[cell.row].set(cell.col, { col: cell.col, cell, look: lookOf(cell, inTable(cell.row, cell.col)) });
+  // Cells by row and column, plus the empty cells inside tables (they still need their borders).
+  const rows: ({ cell: ReportCell | null; look: number } | undefined)[][] = Array.from({ length: report.rowCount }, () => []);
+  for (const cell of report.cells) rows[cell.row][cell.col] = { cell, look: lookOf(cell, inTable(cell.row, cell.col)) };
   for (const t of report.tables) {
-    for (let r = t.top; r <= t.bottom; r++) for (let c = t.left; c <= t.right; c++) if (!rows[r].has(c)) rows[r].set(c, { col: c, cell: null, look: lookOf(null, true) });
+    for (let r = t.top; r <= t.bottom; r++) for (let c = t.left; c <= t.right; c++) rows[r][c] ??= { cell: null, look: lookOf(null, true) };
   }
   const { xml: styles, xfIds } = appendCellFormats(stylesXml, looks);
   const heights = estimateRowHeights(report);
@@ -123,11 +123,16 @@ export function reportSheetXml(report: ReportSheet, stylesXml: string, ns: { mai
     ...report.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`),
     '</cols><sheetData>',
   );
+  const letters = Array.from({ length: Math.max(report.colCount, ...rows.map((r) => r.length)) }, (_, c) => columnName(c));
   for (let r = 0; r < report.rowCount; r++) {
     out.push(`<row r="${r + 1}" ht="${heights[r]}" customHeight="1">`);
-    for (const { col, cell, look } of [...rows[r].values()].sort((a, b) => a.col - b.col)) {
-      const s = xfIds[look];
-      const at = ref(r, col);
+    const cells = rows[r];
+    for (let col = 0; col < cells.length; col++) {
+      const entry = cells[col];
+      if (!entry) continue;
+      const { cell } = entry;
+      const s = xfIds[entry.look];
+      const at = `${letters[col]}${r + 1}`;
       if (!cell || cell.value === null) out.push(`<c r="${at}" s="${s}"/>`);
       else if (cell.date) {
         // A date cell holds the serial number in the workbook's own date system.

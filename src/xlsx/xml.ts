@@ -55,7 +55,10 @@ export function escapeXml(text: string): string {
  * Characters XML 1.0 cannot carry (controls other than tab, newline, return; lone surrogates) written the way
  * spreadsheets do, as `_xHHHH_`; a literal "_xHHHH_" in the text is protected by escaping its underscore.
  */
+const NEEDS_CELL_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
 export function escapeCellText(text: string): string {
+  if (!NEEDS_CELL_ESCAPE.test(text)) return text;
   return escapeXml(
     text
       .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')

@@ -1,0 +1,114 @@
+/**
+ * The report tab written into a package: text survives any character, the styles part keeps every existing entry in
+ * place whatever its spelling, and prefixed packages get well-formed additions. Read back with JSZip and saxes (a
+ * strict parser), independent of the writer.
+ */
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { reportWorkbook } from '../../src/core/index';
+import { makePeriod } from '../../src/core/measuring/periods';
+import type { ReportSheet } from '../../src/core/presenting/report';
+import type { CellValue } from '../../src/core/types';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { readWorkbookData } from '../../src/xlsx/read';
+import { appendCellFormats, type CellLook } from '../../src/xlsx/styles';
+import { writeReportCopy } from '../../src/xlsx/write';
+import { OUTCOMES_ROWS } from '../fixtures/workbooks';
+import { propertyRuns } from '../fixtures/mutation';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PR = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+function wellFormed(xml: string): void {
+  new SaxesParser({ xmlns: true }).write(xml).close();
+}
+
+/** A one-sheet package; `p` is the prefix its workbook, sheet and styles use for the main namespace. */
+async function pkg(p: string, styles?: string): Promise<Buffer> {
+  const ns = p ? `xmlns:${p.slice(0, -1)}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+  );
+  zip.file('_rels/.rels', `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${R}/styles" Target="styles.xml"/></Relationships>`,
+  );
+  zip.file('xl/workbook.xml', `<${p}workbook ${ns} xmlns:r="${R}"><${p}sheets><${p}sheet name="Phụ lục" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`);
+  const rows = OUTCOMES_ROWS.map(
+    (row, r) =>
+      `<${p}row r="${r + 1}">${row
+        .map((v, c) => (v === null ? '' : v instanceof Date ? '' : `<${p}c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><${p}is><${p}t>${String(v)}</${p}t></${p}is></${p}c>`))
+        .join('')}</${p}row>`,
+  );
+  zip.file('xl/worksheets/sheet1.xml', `<${p}worksheet ${ns}><${p}sheetData>${rows.join('')}</${p}sheetData></${p}worksheet>`);
+  zip.file('xl/styles.xml', styles ?? `<${p}styleSheet ${ns}><${p}cellXfs count="1"><${p}xf numFmtId="0"/></${p}cellXfs></${p}styleSheet>`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const tab = (name = 'Báo cáo'): ReportSheet => ({ name, columnWidths: [10], cells: [], merges: [], tables: [], rowCount: 0, colCount: 1 });
+
+describe('text in the report tab', () => {
+  it('comes back exactly as written, whatever the characters (controls, "_x0041_", &, <, emoji)', async () => {
+    const input = new XlsxPackage(await pkg(''));
+    const data = readWorkbookData(input);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { minLength: 1, maxLength: 5 }), async (texts) => {
+        const sheet = tab();
+        sheet.rowCount = texts.length;
+        sheet.cells = texts.map((value, row) => ({ row, col: 0, value }));
+        const copy = writeReportCopy(input, data, sheet);
+        const back = readWorkbookData(new XlsxPackage(copy.buffer)).sheets.find((s) => s.name === 'Báo cáo')!;
+        // An empty string is an empty cell once written; everything else round-trips character for character.
+        expect(texts.map((_, r) => back.grid[r]?.[0] ?? '')).toEqual(texts);
+      }),
+      { numRuns: propertyRuns(60) },
+    );
+  });
+});
+
+describe('the styles part', () => {
+  const look: CellLook = { font: { name: 'Times New Roman', size: 12, bold: true }, fill: 'FFBDD7EE', border: 'FF808080', numFmt: '0.0%', horizontal: 'center', vertical: 'center', wrap: true };
+
+  it('appends after every existing entry, counting them when the count attribute is missing or wrong', () => {
+    const xml =
+      `<x:styleSheet xmlns:x="${MAIN}"><x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="0.000"/></x:numFmts>` +
+      `<x:fonts count="9"><x:font><x:sz val="11"/></x:font><x:font><x:b/></x:font></x:fonts><x:fills count="0"/>` +
+      `<x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="170" fontId="1"/><x:xf numFmtId="0"/></x:cellXfs></x:styleSheet>`;
+    const { xml: out, xfIds } = appendCellFormats(xml, [look, { ...look, fill: undefined, numFmt: undefined }]);
+    wellFormed(out);
+    // Three cell formats existed: the new ones are 3 and 4, the old ones unchanged in place.
+    expect(xfIds).toEqual([3, 4]);
+    expect(out).toContain('<x:cellXfs count="5"><x:xf numFmtId="0"/><x:xf numFmtId="170" fontId="1"/><x:xf numFmtId="0"/><x:xf numFmtId="171" fontId="2" fillId="2" borderId="1"');
+    expect(out).toContain('<x:numFmts count="2"><x:numFmt numFmtId="170" formatCode="0.000"/><x:numFmt numFmtId="171" formatCode="0.0%"/></x:numFmts>');
+    expect(out).toContain('<x:fonts count="3"><x:font><x:sz val="11"/></x:font><x:font><x:b/></x:font><x:font><x:b/><x:sz val="12"/>');
+    // A stylesheet with no fills gets Excel's two required ones before its own.
+    expect(out).toContain('<x:fills count="3"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill><x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFBDD7EE"/>');
+    // No borders list at all: one is made, in its place before the cell formats, with the empty border first.
+    expect(out.indexOf('<x:borders count="2"><x:border><x:left/>')).toBeGreaterThan(out.indexOf('</x:fills>'));
+    expect(out.indexOf('</x:borders>')).toBeLessThan(out.indexOf('<x:cellXfs'));
+  });
+});
+
+describe('packages with prefixes', () => {
+  it('adds a well-formed sheet entry, relationship and content type to a workbook written with x: prefixes', async () => {
+    const input = new XlsxPackage(await pkg('x:'));
+    const data = readWorkbookData(input);
+    const { sheet } = reportWorkbook(data, { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
+    const copy = writeReportCopy(input, data, sheet);
+    const zip = await JSZip.loadAsync(copy.buffer);
+    for (const part of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml', 'xl/worksheets/sheet2.xml']) {
+      wellFormed(await zip.file(part)!.async('string'));
+    }
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain(`<x:sheet name="${copy.tab}" sheetId="2" r:id="rId3"/></x:sheets>`);
+    const back = readWorkbookData(new XlsxPackage(copy.buffer));
+    expect(back.sheets.map((s) => s.name)).toEqual(['Phụ lục', 'Báo cáo Quý I-2024']);
+    const first = back.sheets[1].grid[1][0] as CellValue;
+    expect(first).toBe('BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH');
+  });
+});
