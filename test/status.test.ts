@@ -23,6 +23,12 @@ describe('readStatus', () => {
     expect(readStatus(text)).toMatchObject({ status, recognised: true });
   });
 
+  it('reads a repeated text once: the same reading comes back, and a different text gets its own', () => {
+    const first = readStatus('Đã hoàn thành ngày 15/3/2024');
+    expect(readStatus('Đã hoàn thành ngày 15/3/2024')).toBe(first);
+    expect(readStatus('Đang thực hiện')).toMatchObject({ status: 'in_progress', date: null });
+  });
+
   it('reads a completion date written inside the status cell', () => {
     expect(readStatus('Đã hoàn thành ngày 15/3/2024')).toMatchObject({ status: 'done', date: '2024-03-15' });
   });

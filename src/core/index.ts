@@ -10,6 +10,7 @@ import { resetHeaderMemo } from './reading/headers';
 import { resetTextMemo } from './reading/text';
 import { resetTimeFrameMemo } from './reading/timeframe';
 import { resetUnitMemo } from './reading/units';
+import { resetStatusMemo } from './reading/status';
 import type { IsoDate, WorkbookData } from './types';
 
 export interface CheckOptions extends ReadOptions {
@@ -54,6 +55,7 @@ export function resetMemos(): void {
   resetTimeFrameMemo();
   resetUnitMemo();
   resetHeaderMemo();
+  resetStatusMemo();
 }
 
 export * from './types';

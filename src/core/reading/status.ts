@@ -1,4 +1,5 @@
 import { cellToIso, isoDate, isValidDate } from '../dates';
+import { BoundedMemo } from '../memo';
 import { cleanText, foldKey } from './text';
 import type { CellValue, IsoDate } from '../types';
 
@@ -68,6 +69,19 @@ export function readStatus(value: CellValue | undefined): StatusReading {
     return { text: String(value), status: null, date: null, recognised: false };
   }
   if (value instanceof Date) return { text: '', status: 'done', date: cellToIso(value), recognised: true };
+  // A column holds a handful of distinct texts ("Đã hoàn thành", "Đang thực hiện"…): each is read once. Readings are
+  // never changed by their users, so tasks may share one.
+  return memo.get(value) ?? memo.set(value, readStatusText(value));
+}
+
+const memo = new BoundedMemo<string, StatusReading>(5_000);
+
+/** Forget the remembered readings (tests start cold). */
+export function resetStatusMemo(): void {
+  memo.clear();
+}
+
+function readStatusText(value: string): StatusReading {
   const text = cleanText(value);
   if (!text) return { text: '', status: null, date: null, recognised: true };
   const key = foldKey(text);
