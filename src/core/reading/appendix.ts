@@ -347,6 +347,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
   let taskClass: NumberClass | null = null;
   for (const [cls, n] of classCounts) if (!taskClass || n > (classCounts.get(taskClass) ?? 0)) taskClass = cls;
 
+  const roles = Object.keys(columns) as ColumnRole[];
   const sections: Section[] = [];
   const pending: PendingTask[] = [];
   let currentSection: string | null = null;
@@ -356,14 +357,13 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     const known = info[r];
     if (!known) continue;
     const row = grid[r] ?? [];
-    const texts = () => row.map((v) => cellText(v ?? null));
     const { tt, cls, data } = known;
     if (known.mergedPart && last) {
       // The sheet's own cells, not the merge-filled copy: a merged deadline or content is read once, from the top row.
       const own = sheet.grid[r] ?? [];
       last.rows.push(r + 1);
       last.rowsAreParts = true;
-      for (const role of Object.keys(columns) as ColumnRole[]) collect(last, role, get(own, role), r + 1, columns[role] as number);
+      for (const role of roles) collect(last, role, get(own, role), r + 1, columns[role] as number);
       continue;
     }
     const content = cellText(get(row, 'task'));
@@ -373,11 +373,11 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
       const continues = !isWideMerge(r) && (content === '' || startsLowercase(content) || !SENTENCE_END.test(lastContent));
       if (continues && last) {
         last.rows.push(r + 1);
-        for (const role of Object.keys(columns) as ColumnRole[]) collect(last, role, get(row, role), r + 1, columns[role] as number);
+        for (const role of roles) collect(last, role, get(row, role), r + 1, columns[role] as number);
         continue;
       }
       if (!data) {
-        const title = content || texts().find(Boolean) || '';
+        const title = content || rowTexts(row).find(Boolean) || '';
         sections.push({ row: r + 1, tt: '', title, label: title });
         currentSection = title;
         last = null;
@@ -393,7 +393,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
         last = null;
         continue;
       }
-      const title = content || texts().filter((t) => t !== tt).find(Boolean) || '';
+      const title = content || rowTexts(row).filter((t) => t !== tt).find(Boolean) || '';
       const label = `${/[.)]$/.test(tt) ? tt : `${tt}.`} ${title}`.trim();
       sections.push({ row: r + 1, tt, title, label });
       currentSection = label;
@@ -402,7 +402,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     }
 
     const task: PendingTask = { rows: [r + 1], tt, section: currentSection, parts: {}, errorCells: [], rowsAreParts: false };
-    for (const role of Object.keys(columns) as ColumnRole[]) collect(task, role, get(row, role), r + 1, columns[role] as number);
+    for (const role of roles) collect(task, role, get(row, role), r + 1, columns[role] as number);
     pending.push(task);
     last = task;
   }
@@ -422,6 +422,10 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     sections,
     tasks,
   };
+}
+
+function rowTexts(row: Row): string[] {
+  return row.map((v) => cellText(v ?? null));
 }
 
 function joined(values: CellValue[] | undefined, separator: string): string {
