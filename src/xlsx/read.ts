@@ -138,13 +138,19 @@ function cellValue(type: string, raw: string | null, inline: string | null, styl
   }
 }
 
-/** An element's text up to the next tag (character data decoded, CDATA kept, comments skipped) and where that tag starts. */
-function textUntilTag(xml: string, from: number): { text: string; next: number } {
+/** Where the tag after the text read by `textUntilTag` starts (module state: no object per value). */
+let nextTag = 0;
+
+/** An element's text up to the next tag (character data decoded, CDATA kept, comments skipped); see `nextTag`. */
+function textUntilTag(xml: string, from: number): string {
   let text = '';
   let i = from;
   for (;;) {
     const lt = xml.indexOf('<', i);
-    if (lt < 0) return { text: text + decodeXml(xml.slice(i)), next: xml.length };
+    if (lt < 0) {
+      nextTag = xml.length;
+      return text + decodeXml(xml.slice(i));
+    }
     if (lt > i) text += decodeXml(xml.slice(i, lt));
     if (xml.startsWith('<![CDATA[', lt)) {
       const end = xml.indexOf(']]>', lt);
@@ -153,7 +159,10 @@ function textUntilTag(xml: string, from: number): { text: string; next: number }
     } else if (xml.startsWith('<!--', lt)) {
       const end = xml.indexOf('-->', lt);
       i = end < 0 ? xml.length : end + 3;
-    } else return { text, next: lt };
+    } else {
+      nextTag = lt;
+      return text;
+    }
   }
 }
 
@@ -178,15 +187,20 @@ function tagOf(xml: string, at: number, length: number): Tag {
   return length === 9 && xml.startsWith('sheetData', at) ? Tag.SheetData : Tag.Other;
 }
 
-/** A cell reference ("AB12") read in place: column and row, 0-based, -1 where missing. */
-function refAt(xml: string, at: number): { col: number; row: number } {
+/** The column and row (0-based, -1 where missing) of the reference last read by `refAt` (no object per cell). */
+let refCol = -1;
+let refRow = -1;
+
+/** Read a cell reference ("AB12") in place into `refCol` and `refRow`. */
+function refAt(xml: string, at: number): void {
   let col = 0;
   let i = at;
   for (let c = xml.charCodeAt(i) | 0x20; c >= 97 && c <= 122; c = xml.charCodeAt(++i) | 0x20) col = col * 26 + (c - 96);
   let row = 0;
   const digits = i;
   for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
-  return { col: col - 1, row: i > digits ? row - 1 : -1 };
+  refCol = col - 1;
+  refRow = i > digits ? row - 1 : -1;
 }
 
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/g;
@@ -205,6 +219,8 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
   const grid: CellValue[][] = [];
   const merges: MergeRange[] = [];
   const hidden = new Set<number>();
+  // Formulas with no cached value: empty, yet they take their place in the row.
+  const formulaBlanks = new Set<string>();
   const xml = pkg.text(part);
   SHEET_DATA.lastIndex = 0;
   const open = SHEET_DATA.exec(xml);
@@ -226,7 +242,8 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
     const first = xml.charCodeAt(p);
     if (first === 33) {
       // A comment or CDATA outside any value: skip it.
-      i = textUntilTag(xml, lt).next;
+      textUntilTag(xml, lt);
+      i = nextTag;
       if (i === lt) i = xml.indexOf('>', lt) + 1;
       continue;
     }
@@ -246,7 +263,16 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
         if (row < 0 || col < 0) continue;
         const value = cellValue(type, raw, inline, style, strings, dates, pkg.date1904);
         // A formula with no cached value still takes its place in the row (the row's length runs to it).
-        if (value !== null || formula) (grid[row] ??= [])[col] = value;
+        if (value !== null || formula) {
+          if (value === null) formulaBlanks.add(`${row}:${col}`);
+          // Rows are kept dense (null between cells), which every later pass over them prefers.
+          const cells = (grid[row] ??= []);
+          if (col < cells.length) cells[col] = value;
+          else {
+            while (cells.length < col) cells.push(null);
+            cells.push(value);
+          }
+        }
       } else if (tag === Tag.Inline) inInline = false;
       else if (tag === Tag.Phonetic) phonetic--;
       else if (tag === Tag.SheetData) break;
@@ -283,9 +309,9 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
           }
           k = close + 1;
         }
-        const at = ref >= 0 ? refAt(xml, ref) : null;
-        col = at && at.col >= 0 ? at.col : col + 1;
-        if (at && at.row >= 0) row = at.row;
+        if (ref >= 0) refAt(xml, ref);
+        col = ref >= 0 && refCol >= 0 ? refCol : col + 1;
+        if (ref >= 0 && refRow >= 0) row = refRow;
         if (selfClosing) break;
         raw = null;
         inline = null;
@@ -295,9 +321,8 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
       }
       case Tag.Value:
         if (inCell && !selfClosing) {
-          const t = textUntilTag(xml, i);
-          raw = t.text;
-          i = t.next;
+          raw = textUntilTag(xml, i);
+          i = nextTag;
         }
         break;
       case Tag.Formula:
@@ -312,9 +337,8 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
         break;
       case Tag.Text:
         if (inInline && phonetic === 0 && !selfClosing) {
-          const t = textUntilTag(xml, i);
-          inline += t.text;
-          i = t.next;
+          inline += textUntilTag(xml, i);
+          i = nextTag;
         }
         break;
     }
@@ -329,28 +353,31 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
   const present = new Set<number>();
   for (let r = 0; r < grid.length; r++) if (grid[r]) present.add(r);
   let rows = grid.length;
+  const covered = new Map<number, Set<number>>();
   for (const m of merges) {
     rows = Math.max(rows, m.bottom + 1);
     for (let r = m.top; r <= m.bottom; r++) {
       present.add(r);
       const cells = grid[r];
       if (!cells) continue;
-      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < cells.length) delete cells[c];
+      for (let c = m.left; c <= m.right; c++) {
+        if ((r === m.top && c === m.left) || c >= cells.length) continue;
+        cells[c] = null;
+        let cols = covered.get(r);
+        if (!cols) covered.set(r, (cols = new Set()));
+        cols.add(c);
+      }
     }
+  }
+  // A row touched by a merge ends at its last cell that holds something of its own.
+  for (const [r, cols] of covered) {
+    const cells = grid[r];
+    let length = cells.length;
+    while (length > 0 && (cols.has(length - 1) || (cells[length - 1] === null && !formulaBlanks.has(`${r}:${length - 1}`)))) length--;
+    cells.length = length;
   }
   const full: CellValue[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const cells = grid[r];
-    if (!cells) {
-      full[r] = [];
-      continue;
-    }
-    let length = cells.length;
-    while (length > 0 && cells[length - 1] === undefined) length--;
-    cells.length = length;
-    for (let c = 0; c < length; c++) if (cells[c] === undefined) cells[c] = null;
-    full[r] = cells;
-  }
+  for (let r = 0; r < rows; r++) full[r] = grid[r] ?? [];
   const hiddenRows = [...hidden].filter((r) => present.has(r)).sort((a, b) => a - b);
   return { name, grid: full, merges, hiddenRows };
 }

@@ -86,6 +86,13 @@ describe('cell values as real files write them', () => {
     expect(data.sheets[0].grid).toEqual([['Tiến độ', 7]]);
   });
 
+  it('ends a row at its last cell of its own when a merge covers its end, as ExcelJS did', async () => {
+    // B1:D1 is merged with an empty top-left: the row is just A1. In row 2 a formula with no value ends the row.
+    const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>9</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f>X</f></c><c r="D2"><v>8</v></c></row>';
+    const merges = '<mergeCells><mergeCell ref="B1:D1"/><mergeCell ref="C2:D2"/></mergeCells>';
+    expect((await read({ sheets: [{ name: 'S', data: rows, after: merges }] })).sheets[0].grid).toEqual([[1], [2, null]]);
+  });
+
   it('empties the cells a merge covers other than its top-left, and reports hidden rows in both spellings', async () => {
     const rows =
       '<row r="1"><c r="A1" t="inlineStr"><is><t>Đầu</t></is></c><c r="B1" t="inlineStr"><is><t>bị gộp</t></is></c></row>' +
