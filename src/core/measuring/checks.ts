@@ -185,11 +185,10 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
 
   const seen = new Map<string, Task>();
   for (const task of appendix.tasks) {
-    const name = taskName(task);
     const blank = !task.content && !task.leadText && task.deadline.kind === 'missing' && !task.status.text && !task.errorCells.length;
 
     if (!task.content) {
-      add(task, task.row, 'task', 'EMPTY_TASK', `${name} chưa có nội dung: nhập nội dung nhiệm vụ, hoặc xóa dòng nếu không dùng.`);
+      add(task, task.row, 'task', 'EMPTY_TASK', `${taskName(task)} chưa có nội dung: nhập nội dung nhiệm vụ, hoặc xóa dòng nếu không dùng.`);
     }
     for (const cell of task.errorCells) {
       findings.push({
@@ -213,14 +212,14 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
     if (blank) continue;
 
     if (!task.leadText && !noLead) {
-      add(task, task.row, 'lead', 'MISSING_OWNER', `${name} chưa có đơn vị chủ trì: nhập tên phòng/đơn vị chịu trách nhiệm chính.`);
+      add(task, task.row, 'lead', 'MISSING_OWNER', `${taskName(task)} chưa có đơn vị chủ trì: nhập tên phòng/đơn vị chịu trách nhiệm chính.`);
     } else if (task.owners.length && task.owners.every((o) => o.vague)) {
       add(
         task,
         task.row,
         'lead',
         'VAGUE_OWNER',
-        `${name} giao cho ${quote(task.leadText)}: không rõ đơn vị nào chịu trách nhiệm. Ghi tên một phòng/đơn vị chủ trì cụ thể.`,
+        `${taskName(task)} giao cho ${quote(task.leadText)}: không rõ đơn vị nào chịu trách nhiệm. Ghi tên một phòng/đơn vị chủ trì cụ thể.`,
       );
     }
     for (const unit of task.owners) {
@@ -237,7 +236,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
 
     const { deadline } = task;
     if (deadline.kind === 'missing' && !noTimeframe) {
-      add(task, task.row, 'timeframe', 'MISSING_DEADLINE', `${name} chưa có thời gian thực hiện: nhập thời hạn, ví dụ ${DEADLINE_EXAMPLES}.`);
+      add(task, task.row, 'timeframe', 'MISSING_DEADLINE', `${taskName(task)} chưa có thời gian thực hiện: nhập thời hạn, ví dụ ${DEADLINE_EXAMPLES}.`);
     } else if (deadline.kind === 'unknown') {
       add(
         task,
@@ -286,7 +285,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
         task.row,
         'doneDate',
         'DONE_WITHOUT_DATE',
-        `${name} đã hoàn thành nhưng chưa có ngày hoàn thành: nhập ngày (dd/mm/yyyy) để tính đúng hạn hay trễ hạn.`,
+        `${taskName(task)} đã hoàn thành nhưng chưa có ngày hoàn thành: nhập ngày (dd/mm/yyyy) để tính đúng hạn hay trễ hạn.`,
         'status',
       );
     }
@@ -296,7 +295,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
         task.row,
         'status',
         'DATE_WITHOUT_DONE',
-        `${name} có ngày hoàn thành ${formatViDate(task.doneDate)} nhưng tiến độ là ${quote(status.text)}: sửa tiến độ thành "Đã hoàn thành" hoặc xóa ngày.`,
+        `${taskName(task)} có ngày hoàn thành ${formatViDate(task.doneDate)} nhưng tiến độ là ${quote(status.text)}: sửa tiến độ thành "Đã hoàn thành" hoặc xóa ngày.`,
         'doneDate',
       );
     }
@@ -314,7 +313,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
         task.row,
         'status',
         'OVERDUE',
-        `${name} quá hạn ${days} ngày (hạn ${formatViDate(first)}${more}) mà chưa hoàn thành: cập nhật tiến độ, hoặc báo cáo lý do chậm.`,
+        `${taskName(task)} quá hạn ${days} ngày (hạn ${formatViDate(first)}${more}) mà chưa hoàn thành: cập nhật tiến độ, hoặc báo cáo lý do chậm.`,
         'timeframe',
       );
     }
