@@ -81,6 +81,23 @@ describe('writing the copy', () => {
   });
 });
 
+describe('the launcher', () => {
+  const cache = 'dist/cli/cchc.cjs.check.cache';
+
+  it('compiles with a code cache per command, and a damaged cache only costs a rewrite', () => {
+    const first = cchc('check', seed, '--as-of', '2024-04-10', '--json');
+    expect(first.code).toBe(0);
+    expect(existsSync(cache)).toBe(true);
+    const cached = cchc('check', seed, '--as-of', '2024-04-10', '--json');
+    expect(cached.stdout).toBe(first.stdout);
+    writeFileSync(cache, 'không phải bộ nhớ đệm');
+    const damaged = cchc('check', seed, '--as-of', '2024-04-10', '--json');
+    expect(damaged.code).toBe(0);
+    expect(damaged.stdout).toBe(first.stdout);
+    expect(readFileSync(cache).toString('utf8')).not.toBe('không phải bộ nhớ đệm');
+  });
+});
+
 describe('reading packages that cannot be read', () => {
   /** The seed workbook turned into a ZIP64 archive's shape: a ZIP64 end record and locator before the end record. */
   function zip64(): string {
