@@ -5,41 +5,32 @@
  */
 import { posix } from 'node:path';
 import { isoToSerial } from '../core/dates';
-import { estimateRowHeights, isOwnReportSheet, type CellStyle, type ReportCell, type ReportSheet } from '../core/presenting/report';
+import {
+  CELL_FORMATS,
+  CELL_LOOKS,
+  estimateRowHeights,
+  isOwnReportSheet,
+  REPORT_BORDER_COLOR,
+  REPORT_FONT,
+  REPORT_FONT_SIZE,
+  type ReportCell,
+  type ReportSheet,
+} from '../core/presenting/report';
 import type { WorkbookData } from '../core/types';
 import { relsPartOf, REL_TYPES, type XlsxPackage } from './package';
 import { appendCellFormats, MINIMAL_STYLES, type CellLook } from './styles';
 import { escapeCellText, escapeXml } from './xml';
 import { archiveDigest, writeZip, type OutEntry } from './zip';
 
-const FONT = 'Times New Roman';
-
-const LOOKS: Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string }> = {
-  title: { bold: true, size: 14 },
-  subtitle: { bold: true, size: 12 },
-  heading: { bold: true, size: 12, fill: 'FFDDEBF7' },
-  tableHeader: { bold: true, fill: 'FFBDD7EE' },
-  label: { bold: true },
-  bold: { bold: true },
-  bad: { bold: true, color: 'FFC00000' },
-  good: { bold: true, color: 'FF007A33' },
-  muted: { italic: true, color: 'FF595959' },
-  body: {},
-};
-
-const FORMATS: Record<NonNullable<ReportCell['format']>, string> = {
-  percent: '0.0%',
-  date: 'dd/mm/yyyy',
-  integer: '0',
-  decimal: '0.00',
-  text: '@',
-};
-
-const BORDER = 'FF808080';
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** "#C00000" → "FFC00000", the ARGB spelling of SpreadsheetML. */
+function argb(color: string | undefined): string | undefined {
+  return color ? `FF${color.slice(1).toUpperCase()}` : undefined;
+}
 
 /** The zip comment that marks a copy as written by the tool, with a digest of its content. */
 export const STAMP_PREFIX = 'cchc:';
@@ -82,17 +73,17 @@ export function reportSheetXml(report: ReportSheet, stylesXml: string, ns: { mai
   const lookIds = new Map<string, number>();
   const lookOf = (cell: ReportCell | null, bordered: boolean): number => {
     const style = cell?.style ?? 'body';
-    const numFmt = cell?.format && !(cell.format === 'text' && typeof cell.value === 'number') ? FORMATS[cell.format] : undefined;
+    const numFmt = cell?.format && !(cell.format === 'text' && typeof cell.value === 'number') ? CELL_FORMATS[cell.format] : undefined;
     const align = cell ? (cell.align ?? 'left') : null;
     const key = `${cell ? style : ''}|${numFmt ?? ''}|${align}|${cell?.wrap ?? false}|${bordered}`;
     let id = lookIds.get(key);
     if (id === undefined) {
-      const look = cell ? LOOKS[style] : {};
+      const look = cell ? CELL_LOOKS[style] : {};
       id = looks.length;
       looks.push({
-        font: { name: FONT, size: look.size ?? 12, bold: look.bold, italic: look.italic, color: look.color },
-        fill: look.fill,
-        border: bordered ? BORDER : undefined,
+        font: { name: REPORT_FONT, size: look.size ?? REPORT_FONT_SIZE, bold: look.bold, italic: look.italic, color: argb(look.color) },
+        fill: argb(look.fill),
+        border: bordered ? argb(REPORT_BORDER_COLOR) : undefined,
         numFmt,
         horizontal: align ?? 'left',
         vertical: 'center',

@@ -370,6 +370,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, options: { promptAnswer?:
   };
   const globals = {
     SpreadsheetApp: {
+      BorderStyle: { SOLID: 'SOLID' },
       getActiveSpreadsheet: () => ss,
       getUi: () => ({
         createAddonMenu: () => {

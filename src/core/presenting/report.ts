@@ -166,6 +166,43 @@ export function buildQuarterlyReport(appendix: Appendix, findings: Finding[], op
 export type CellStyle = 'title' | 'subtitle' | 'heading' | 'tableHeader' | 'label' | 'bold' | 'bad' | 'good' | 'muted' | 'body';
 export type CellFormat = 'percent' | 'date' | 'integer' | 'decimal' | 'text';
 
+/** How each style looks, the same in every host (colours as #RRGGBB); hosts only translate it to their API. */
+export interface CellLook {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points; body text is `REPORT_FONT_SIZE`. */
+  size?: number;
+  color?: string;
+  fill?: string;
+}
+
+export const REPORT_FONT = 'Times New Roman';
+export const REPORT_FONT_SIZE = 12;
+/** Thin borders around table cells. */
+export const REPORT_BORDER_COLOR = '#808080';
+
+export const CELL_LOOKS: Readonly<Record<CellStyle, CellLook>> = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: true },
+  heading: { bold: true, fill: '#DDEBF7' },
+  tableHeader: { bold: true, fill: '#BDD7EE' },
+  label: { bold: true },
+  bold: { bold: true },
+  bad: { bold: true, color: '#C00000' },
+  good: { bold: true, color: '#007A33' },
+  muted: { italic: true, color: '#595959' },
+  body: {},
+};
+
+/** Number formats by cell format, in the spreadsheet syntax every host accepts. */
+export const CELL_FORMATS: Readonly<Record<CellFormat, string>> = {
+  percent: '0.0%',
+  date: 'dd/mm/yyyy',
+  integer: '0',
+  decimal: '0.00',
+  text: '@',
+};
+
 export interface ReportCell {
   /** 0-based. */
   row: number;

@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 import type { Finding } from '../../core/measuring/checks';
-import { isOwnReportSheet, looksLikeFormula, type CellStyle, type ReportSheet } from '../../core/presenting/report';
+import { CELL_FORMATS, CELL_LOOKS, isOwnReportSheet, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportSheet } from '../../core/presenting/report';
 import { highlightTargets, type TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid, SETTINGS_SHEET } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/reading/status';
@@ -10,21 +10,6 @@ import { readSheet } from './read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-const FONT = 'Times New Roman';
-const FORMATS = { percent: '0.0%', date: 'dd/mm/yyyy', integer: '0', decimal: '0.00', text: '@' } as const;
-const STYLE: Record<CellStyle, { weight?: 'bold'; italic?: boolean; color?: string; background?: string; size?: number }> = {
-  title: { weight: 'bold', size: 14 },
-  subtitle: { weight: 'bold', size: 12 },
-  heading: { weight: 'bold', background: '#ddebf7' },
-  tableHeader: { weight: 'bold', background: '#bdd7ee' },
-  label: { weight: 'bold' },
-  bold: { weight: 'bold' },
-  bad: { weight: 'bold', color: '#c00000' },
-  good: { weight: 'bold', color: '#007a33' },
-  muted: { italic: true, color: '#595959' },
-  body: {},
-};
 
 /** Run under the document lock so two people clicking at once cannot interleave their writes. */
 export function withDocumentLock<T>(work: () => T): T {
@@ -76,26 +61,26 @@ export function writeReportSheet(ss: Spreadsheet, model: ReportSheet): { name: s
   const backgrounds = blank<string | null>(null);
   const aligns = blank<'left' | 'center' | 'right'>('left');
   const wraps = blank<boolean>(false);
-  const sizes = blank<number>(11);
+  const sizes = blank<number>(REPORT_FONT_SIZE);
   for (const cell of model.cells) {
     const { row: r, col: c } = cell;
-    const style = STYLE[cell.style ?? 'body'];
+    const style = CELL_LOOKS[cell.style ?? 'body'];
     if (cell.date) values[r][c] = isoToDateInZone(cell.date, timeZone);
     else if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) values[r][c] = `'${cell.value}`;
     else values[r][c] = cell.value ?? '';
-    formats[r][c] = cell.format ? FORMATS[cell.format] : typeof cell.value === 'number' ? '0.##' : '@';
-    weights[r][c] = style.weight ?? 'normal';
+    formats[r][c] = cell.format ? CELL_FORMATS[cell.format] : typeof cell.value === 'number' ? '0.##' : '@';
+    weights[r][c] = style.bold ? 'bold' : 'normal';
     styles[r][c] = style.italic ? 'italic' : 'normal';
     colors[r][c] = style.color ?? '#000000';
-    backgrounds[r][c] = style.background ?? null;
+    backgrounds[r][c] = style.fill ?? null;
     aligns[r][c] = cell.align ?? 'left';
     wraps[r][c] = cell.wrap ?? false;
-    sizes[r][c] = style.size ?? 11;
+    sizes[r][c] = style.size ?? REPORT_FONT_SIZE;
   }
   const range = sheet.getRange(1, 1, rows, cols);
   range.setNumberFormats(formats);
   range.setValues(values as unknown[][]);
-  range.setFontFamily(FONT);
+  range.setFontFamily(REPORT_FONT);
   range.setFontWeights(weights);
   range.setFontStyles(styles);
   range.setFontColors(colors);
@@ -106,7 +91,7 @@ export function writeReportSheet(ss: Spreadsheet, model: ReportSheet): { name: s
   range.setFontSizes(sizes);
   for (const m of model.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
   for (const t of model.tables) {
-    sheet.getRange(t.top + 1, t.left + 1, t.bottom - t.top + 1, t.right - t.left + 1).setBorder(true, true, true, true, true, true);
+    sheet.getRange(t.top + 1, t.left + 1, t.bottom - t.top + 1, t.right - t.left + 1).setBorder(true, true, true, true, true, true, REPORT_BORDER_COLOR, SpreadsheetApp.BorderStyle.SOLID);
   }
   model.columnWidths.forEach((w, i) => sheet!.setColumnWidth(i + 1, Math.round(w * 7 + 5)));
   sheet.setHiddenGridlines(true);

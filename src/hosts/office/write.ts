@@ -1,25 +1,11 @@
 /// <reference types="office-js" />
 import type { Finding } from '../../core/measuring/checks';
 import { isoToSerial } from '../../core/dates';
-import { looksLikeFormula, type CellStyle, type ReportCell, type ReportSheet } from '../../core/presenting/report';
+import { CELL_FORMATS, CELL_LOOKS, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportCell, type ReportSheet } from '../../core/presenting/report';
 import type { TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/reading/status';
 import { columnLetter } from '../../core/reading/text';
-
-const FORMATS = { percent: '0.0%', date: 'dd/mm/yyyy', integer: '0', decimal: '0.00', text: '@' } as const;
-const STYLE: Record<CellStyle, { bold?: boolean; italic?: boolean; color?: string; fill?: string; size?: number }> = {
-  title: { bold: true, size: 14 },
-  subtitle: { bold: true, size: 12 },
-  heading: { bold: true, fill: '#DDEBF7' },
-  tableHeader: { bold: true, fill: '#BDD7EE' },
-  label: { bold: true },
-  bold: { bold: true },
-  bad: { bold: true, color: '#C00000' },
-  good: { bold: true, color: '#007A33' },
-  muted: { italic: true, color: '#595959' },
-  body: {},
-};
 
 /**
  * Compress cells into as few A1 ranges as possible (runs of rows per column), so a style is applied to many cells
@@ -80,15 +66,15 @@ export function queueReportSheet(ws: Excel.Worksheet, model: ReportSheet, reuse:
     if (cell.date) values[r][c] = isoToSerial(cell.date);
     else if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) values[r][c] = `'${cell.value}`;
     else values[r][c] = cell.value ?? '';
-    formats[r][c] = cell.format ? FORMATS[cell.format] : typeof cell.value === 'number' ? '0.##' : '@';
+    formats[r][c] = cell.format ? CELL_FORMATS[cell.format] : typeof cell.value === 'number' ? '0.##' : '@';
   }
   const range = ws.getRangeByIndexes(0, 0, rows, cols);
   range.numberFormat = formats;
   range.values = values;
-  range.format.font.name = 'Times New Roman';
-  range.format.font.size = 11;
+  range.format.font.name = REPORT_FONT;
+  range.format.font.size = REPORT_FONT_SIZE;
   range.format.verticalAlignment = 'Center';
-  const style = (c: ReportCell) => STYLE[c.style ?? 'body'];
+  const style = (c: ReportCell) => CELL_LOOKS[c.style ?? 'body'];
   applyGrouped(ws, model.cells, (c) => (style(c).bold ? 'b' : null), (a) => (a.format.font.bold = true));
   applyGrouped(ws, model.cells, (c) => (style(c).italic ? 'i' : null), (a) => (a.format.font.italic = true));
   applyGrouped(ws, model.cells, (c) => style(c).color ?? null, (a, color) => (a.format.font.color = color));
@@ -100,7 +86,9 @@ export function queueReportSheet(ws: Excel.Worksheet, model: ReportSheet, reuse:
   for (const t of model.tables) {
     const table = ws.getRangeByIndexes(t.top, t.left, t.bottom - t.top + 1, t.right - t.left + 1);
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
-      table.format.borders.getItem(edge).style = 'Continuous';
+      const border = table.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = REPORT_BORDER_COLOR;
     }
   }
   model.columnWidths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 5.6)));
