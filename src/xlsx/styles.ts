@@ -98,53 +98,42 @@ function appendToSection(xml: string, counts: Counts, section: Section, items: s
 export function appendCellFormats(xml: string, looks: CellLook[]): { xml: string; xfIds: number[] } {
   const counts = survey(xml);
   const p = counts.prefix;
-  const fonts: string[] = [];
-  const fills: string[] = [];
-  const borders: string[] = [];
+  /** A list of the stylesheet that new entries are added to, each distinct entry once. */
+  const list = (existing: number, firstIfEmpty: string[] = []) => {
+    const added: string[] = [];
+    const ids = new Map<string, number>();
+    return {
+      added,
+      /** The index of an entry, adding it (after the entries a list must start with, if it was empty). */
+      id(xml: string): number {
+        let id = ids.get(xml);
+        if (id === undefined) {
+          if (!existing && !added.length) added.push(...firstIfEmpty);
+          id = existing + added.length;
+          added.push(xml);
+          ids.set(xml, id);
+        }
+        return id;
+      },
+    };
+  };
+  const fonts = list(counts.children.fonts);
+  // Excel requires fills to start with none and gray125, and borders with an empty one.
+  const fills = list(counts.children.fills, [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`]);
+  const borders = list(counts.children.borders, [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`]);
   const numFmts: string[] = [];
   const xfs: string[] = [];
-  const fontIds = new Map<string, number>();
-  const fillIds = new Map<string, number>();
-  const borderIds = new Map<string, number>();
   const fmtIds = new Map<string, number>();
   let nextFmt = counts.maxNumFmtId + 1;
   const xfIds = looks.map((look) => {
     const f = look.font;
-    const fontXml =
+    const fontId = fonts.id(
       `<${p}font>${f.bold ? `<${p}b/>` : ''}${f.italic ? `<${p}i/>` : ''}<${p}sz val="${f.size}"/>` +
-      `${f.color ? `<${p}color rgb="${f.color}"/>` : ''}<${p}name val="${escapeXml(f.name)}"/><${p}family val="1"/></${p}font>`;
-    let fontId = fontIds.get(fontXml);
-    if (fontId === undefined) {
-      fontId = counts.children.fonts + fonts.length;
-      fonts.push(fontXml);
-      fontIds.set(fontXml, fontId);
-    }
-    let fillId = 0;
-    if (look.fill) {
-      const fillXml = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${look.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
-      let id = fillIds.get(fillXml);
-      if (id === undefined) {
-        // A stylesheet without fills gets the two Excel requires first (none, gray125).
-        if (!counts.children.fills && !fills.length) fills.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
-        id = counts.children.fills + fills.length;
-        fills.push(fillXml);
-        fillIds.set(fillXml, id);
-      }
-      fillId = id;
-    }
-    let borderId = 0;
-    if (look.border) {
-      const side = (s: string) => `<${p}${s} style="thin"><${p}color rgb="${look.border}"/></${p}${s}>`;
-      const borderXml = `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`;
-      let id = borderIds.get(borderXml);
-      if (id === undefined) {
-        if (!counts.children.borders && !borders.length) borders.push(`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`);
-        id = counts.children.borders + borders.length;
-        borders.push(borderXml);
-        borderIds.set(borderXml, id);
-      }
-      borderId = id;
-    }
+        `${f.color ? `<${p}color rgb="${f.color}"/>` : ''}<${p}name val="${escapeXml(f.name)}"/><${p}family val="1"/></${p}font>`,
+    );
+    const fillId = look.fill ? fills.id(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${look.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`) : 0;
+    const side = (s: string) => `<${p}${s} style="thin"><${p}color rgb="${look.border}"/></${p}${s}>`;
+    const borderId = look.border ? borders.id(`<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom')}<${p}diagonal/></${p}border>`) : 0;
     let numFmtId = 0;
     if (look.numFmt) {
       const builtIn = BUILT_IN_FORMATS[look.numFmt];
@@ -168,9 +157,9 @@ export function appendCellFormats(xml: string, looks: CellLook[]): { xml: string
   });
   let out = xml;
   out = appendToSection(out, counts, 'numFmts', numFmts);
-  out = appendToSection(out, counts, 'fonts', fonts);
-  out = appendToSection(out, counts, 'fills', fills);
-  out = appendToSection(out, counts, 'borders', borders);
+  out = appendToSection(out, counts, 'fonts', fonts.added);
+  out = appendToSection(out, counts, 'fills', fills.added);
+  out = appendToSection(out, counts, 'borders', borders.added);
   out = appendToSection(out, counts, 'cellXfs', xfs);
   return { xml: out, xfIds };
 }
