@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readZip, type ZipEntry } from '../../src/xlsx/zip';
 import { readWorkbook, tempDir } from '../fixtures/workbooks';
 
 const FILES = new URL('./files/', import.meta.url).pathname;
@@ -90,6 +91,21 @@ describe.each(NAMES)('a report copy of %s', (name) => {
     // Every part of the input is still there.
     const copy = await parts(run.copy);
     expect([...input.keys()].filter((p) => !copy.has(p))).toEqual([]);
+  });
+
+  it('stores every unchanged part exactly as the input stored it (same compressed bytes, same local header)', async () => {
+    const run = runs.get(name)!;
+    const changed = new Set(await changedParts(run.input, run.copy));
+    const [a, b] = [readFileSync(run.input), readFileSync(run.copy)];
+    const [za, zb] = [readZip(a), readZip(b)];
+    const stored = (buf: Buffer, e: ZipEntry) => buf.subarray(e.localStart, e.localEnd);
+    let compared = 0;
+    for (const entry of za.entries.filter((e) => !changed.has(e.name))) {
+      const twin = zb.entries.find((e) => e.name === entry.name)!;
+      expect(stored(b, twin).equals(stored(a, entry)), entry.name).toBe(true);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(za.entries.length - 4);
   });
 
   it('keeps the workbook part as it was but for one more <sheet>, and the styles with formats only appended', async () => {
