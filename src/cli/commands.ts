@@ -77,6 +77,9 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
   if (resolve(output) === resolve(file)) {
     throw new CliError(`--out trùng với tệp đầu vào "${file}": công cụ không ghi đè phụ lục gốc. Hãy chọn tên tệp khác.`);
   }
+  if (!pkg.macroEnabled && /\.xlsm$/i.test(output)) {
+    throw new CliError(`Tệp "${file}" không có macro: tệp kết quả phải có đuôi .xlsx (Excel không mở tệp .xlsm không có macro), ví dụ --out ${basename(output, extname(output))}.xlsx`);
+  }
   if (pkg.macroEnabled && !/\.xlsm$/i.test(output)) {
     throw new CliError(`Tệp "${file}" có macro (VBA): tệp kết quả phải có đuôi .xlsm để giữ macro, ví dụ --out ${basename(output, extname(output))}.xlsm`);
   }

@@ -181,6 +181,9 @@ describe('what the corpus carries, case by case', () => {
     expect(asXlsx.code).toBe(2);
     expect(asXlsx.stderr).toContain('có macro (VBA): tệp kết quả phải có đuôi .xlsm');
     expect(existsSync(join(dir, 'macros.xlsx'))).toBe(false);
+    const plainAsXlsm = cchc('report', runs.get('excel-style-plain.xlsx')!.input, '--period', 'Q1/2024', '--out', join(dir, 'plain.xlsm'));
+    expect(plainAsXlsm.code).toBe(2);
+    expect(plainAsXlsm.stderr).toContain('không có macro: tệp kết quả phải có đuôi .xlsx');
   });
 
   it('reads the same dates from a LibreOffice 1904 workbook ("true"), an Excel-style 1904 one ("1") and a 1900 one', () => {
