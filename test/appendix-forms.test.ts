@@ -41,6 +41,12 @@ describe('the plan year', () => {
     expect(read([...grid, [5, 'Năm', 'Văn phòng Sở', '30/6/2026']]).planYear).toBe(2026);
   });
 
+  it('does not take the tail of a longer number for a year', () => {
+    // "12025" is a number, not the year 2025: the one real year, 2024, is the plan year.
+    const grid: CellValue[][] = [HEADER, [1, 'Một', 'Văn phòng Sở', 'Quý I/2024'], [2, 'Hai', 'Văn phòng Sở', 'Theo văn bản số 12025, 12025']];
+    expect(read(grid)).toMatchObject({ planYear: 2024, planYearSource: 'deadlines' });
+  });
+
   it('falls back to the as-of year, and an explicit year always wins', () => {
     const noYears: CellValue[][] = [HEADER, [1, 'Một', 'Văn phòng Sở', 'Thường xuyên']];
     expect(read(noYears, { asOf: '2027-03-01' })).toMatchObject({ planYear: 2027, planYearSource: 'as-of' });

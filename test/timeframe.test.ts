@@ -185,6 +185,13 @@ describe('parseTimeFrame: document references are not dates', () => {
     expect(read(text).dueDates).toEqual([]);
   });
 
+  it('reads a date only where it starts: not inside a longer number, nor after a point or a slash', () => {
+    expect(read('Số 115/3/2024').dueDates).toEqual([]);
+    expect(read('Mục 2.15/3/2024').dueDates).toEqual([]);
+    expect(read('(15/3/2024)').dueDates).toEqual(['2024-03-15']);
+    expect(read('15/3/2024').dueDates).toEqual(['2024-03-15']);
+  });
+
   it('keeps the real deadline next to a document reference', () => {
     expect(read('Quý II/2024 (theo Công văn 4096/UBND-NC ngày 02/8/2017)').dueDates).toEqual(['2024-06-30']);
   });

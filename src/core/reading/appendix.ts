@@ -225,7 +225,7 @@ function detectPlanYear(grid: Grid, headerTop: number, sheetName: string, column
     const v = grid[r]?.[columns.timeframe];
     let years: number[] = [];
     if (typeof v === 'string') {
-      years = [...foldText(v).replace(/\d+\/[a-z][\w\-/]*/g, ' ').matchAll(/(?<!\d)(20\d{2}|19\d{2})(?!\d)/g)].map((m) => +m[1]);
+      years = [...foldText(v).replace(/\d+\/[a-z][\w\-/]*/g, ' ').matchAll(/(?:^|\D)(20\d{2}|19\d{2})(?!\d)/g)].map((m) => +m[1]);
     } else {
       const iso = cellToIso(v ?? null);
       if (iso) years = [+iso.slice(0, 4)];

@@ -42,7 +42,8 @@ function fromPercent(p: number): TaskStatus {
   return 'in_progress';
 }
 
-const TEXT_DATE = /(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])/;
+// The character before the date is matched, not looked behind at (Safari before 16.4 rejects lookbehind).
+const TEXT_DATE = /(?:^|[^\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])/;
 
 /** A date written as text, day/month/year, anywhere in the cell. */
 export function findTextDate(text: string): IsoDate | null {

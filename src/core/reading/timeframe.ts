@@ -142,7 +142,8 @@ const MONTH_GROUP = new RegExp(
 );
 const HALF = /\b6 thang (dau|cuoi)(?: nam)?(?:\s*(?:\/|-|,)?\s*(?:nam\s*)?(\d{4}))?|\bnua (dau|cuoi) nam(?:\s*(\d{4}))?/g;
 const WORDED_DATE = /\bngay\s*(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*(?:nam|\/|-)\s*(\d{4}))?/g;
-const NUMERIC_DATE = /(?<![\d/.])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])/g;
+// No lookbehind (Safari before 16.4 rejects it): the one character before the date is matched (and blanked with it).
+const NUMERIC_DATE = /(?:^|[^\d/.])(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?(?![\d/])/g;
 const YEAR = /(?:\bnam\s*|^|\s)(\d{4})(?:\s*[-–]\s*(\d{4}))?\b/g;
 
 function splitItems(first: string, rest: string): { items: string[]; range: boolean } {
