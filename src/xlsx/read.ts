@@ -5,7 +5,7 @@
  */
 import type { CellValue, MergeRange, SheetData, WorkbookData } from '../core/types';
 import { isTrue, type XlsxPackage } from './package';
-import { attr, attribute, decodeXml, parseXml, scanXml, unescapeCellText, XmlError } from './xml';
+import { attr, attribute, decodeXml, parseXml, unescapeCellText, XmlError } from './xml';
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30, with the East Asian date formats). */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -54,27 +54,24 @@ export function sharedStrings(pkg: XlsxPackage): string[] {
   const part = pkg.workbookPartOf('sharedStrings');
   if (!part) return [];
   const strings: string[] = [];
-  let current: string[] | null = null;
-  let inText = false;
+  const xml = pkg.text(part);
+  let current: string | null = null;
   let phonetic = 0;
-  scanXml(part, pkg.text(part), {
-    open: (name) => {
-      if (name === 'si') current = [];
-      else if (name === 't') inText = phonetic === 0;
-      else if (name === 'rPh') phonetic++;
-    },
-    text: (text) => {
-      if (inText && current) current.push(text);
-    },
-    close: (name) => {
-      if (name === 't') inText = false;
-      else if (name === 'rPh') phonetic--;
-      else if (name === 'si' && current) {
-        strings.push(unescapeCellText(current.join('')));
+  for (let i = 0; nextTagFrom(part, xml, i); ) {
+    i = at.next;
+    if (at.tag === Tag.StringItem) {
+      if (!at.closing) current = at.selfClosing ? null : '';
+      if (at.selfClosing) strings.push('');
+      else if (at.closing && current !== null) {
+        strings.push(unescapeCellText(current));
         current = null;
       }
-    },
-  });
+    } else if (at.tag === Tag.Phonetic && !at.selfClosing) phonetic += at.closing ? -1 : 1;
+    else if (at.tag === Tag.Text && !at.closing && !at.selfClosing && phonetic === 0 && current !== null) {
+      current += textUntilTag(xml, i);
+      i = nextTag;
+    }
+  }
   return strings;
 }
 
@@ -176,6 +173,7 @@ const enum Tag {
   Text,
   Phonetic,
   SheetData,
+  StringItem,
 }
 
 /** The elements of `<sheetData>` the reader needs, by the characters of their local name. */
@@ -183,7 +181,7 @@ function tagOf(xml: string, at: number, length: number): Tag {
   const c = xml.charCodeAt(at);
   if (length === 1) return c === 99 ? Tag.Cell : c === 118 ? Tag.Value : c === 102 ? Tag.Formula : c === 116 ? Tag.Text : Tag.Other;
   if (length === 3) return xml.startsWith('row', at) ? Tag.Row : xml.startsWith('rPh', at) ? Tag.Phonetic : Tag.Other;
-  if (length === 2) return xml.startsWith('is', at) ? Tag.Inline : Tag.Other;
+  if (length === 2) return xml.startsWith('is', at) ? Tag.Inline : xml.startsWith('si', at) ? Tag.StringItem : Tag.Other;
   return length === 9 && xml.startsWith('sheetData', at) ? Tag.SheetData : Tag.Other;
 }
 
@@ -201,6 +199,43 @@ function refAt(xml: string, at: number): void {
   for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
   refCol = col - 1;
   refRow = i > digits ? row - 1 : -1;
+}
+
+/** The tag `nextTagFrom` last found (module state: no object per tag). */
+const at = { tag: 0 as Tag, closing: false, selfClosing: false, nameEnd: 0, next: 0 };
+
+/**
+ * Step to the next tag at or after `from`: fills `at` (its kind by local name, closing or self-closing, where its
+ * name ends and where scanning goes on) and returns false when there is none. Comments and CDATA between elements
+ * are skipped. Attribute values of the elements read here never contain ">" (the format fixes them).
+ */
+function nextTagFrom(part: string, xml: string, from: number): boolean {
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return false;
+    let p = lt + 1;
+    const first = xml.charCodeAt(p);
+    if (first === 33) {
+      textUntilTag(xml, lt);
+      i = nextTag === lt ? xml.indexOf('>', lt) + 1 : nextTag;
+      if (i === 0) return false;
+      continue;
+    }
+    const closing = first === 47;
+    if (closing) p++;
+    // The local name, compared by its characters: no string is made for a tag.
+    let end = p;
+    for (let c = xml.charCodeAt(end); c > 32 && c !== 62 && c !== 47; c = xml.charCodeAt(++end)) if (c === 58) p = end + 1;
+    const gt = xml.indexOf('>', end);
+    if (gt < 0) throw new XmlError(part, `unclosed tag at ${lt}`);
+    at.tag = tagOf(xml, p, end - p);
+    at.closing = closing;
+    at.selfClosing = xml.charCodeAt(gt - 1) === 47;
+    at.nameEnd = end;
+    at.next = gt + 1;
+    return true;
+  }
 }
 
 const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/g;
@@ -235,28 +270,11 @@ export function readSheet(pkg: XlsxPackage, name: string, part: string, strings:
   let inCell = false;
   let inInline = false;
   let phonetic = 0;
-  for (;;) {
-    const lt = xml.indexOf('<', i);
-    if (lt < 0) break;
-    let p = lt + 1;
-    const first = xml.charCodeAt(p);
-    if (first === 33) {
-      // A comment or CDATA outside any value: skip it.
-      textUntilTag(xml, lt);
-      i = nextTag;
-      if (i === lt) i = xml.indexOf('>', lt) + 1;
-      continue;
-    }
-    const closing = first === 47;
-    if (closing) p++;
-    // The local name, compared by its characters: no string is made for a tag.
-    let end = p;
-    for (let c = xml.charCodeAt(end); c > 32 && c !== 62 && c !== 47; c = xml.charCodeAt(++end)) if (c === 58) p = end + 1;
-    const gt = xml.indexOf('>', end);
-    if (gt < 0) throw new XmlError(part, `unclosed tag at ${lt}`);
-    i = gt + 1;
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    const tag = tagOf(xml, p, end - p);
+  while (nextTagFrom(part, xml, i)) {
+    i = at.next;
+    const { tag, closing, selfClosing } = at;
+    const end = at.nameEnd;
+    const gt = i - 1;
     if (closing) {
       if (tag === Tag.Cell && inCell) {
         inCell = false;
