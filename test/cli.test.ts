@@ -46,7 +46,10 @@ describe('cchc check', () => {
     expect(JSON.parse(vi.stdout).findings).toEqual(JSON.parse(iso.stdout).findings);
     const bad = cchc('check', outcomes, '--as-of', '31/02/2024');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--as-of "31/02/2024" không phải ngày hợp lệ');
+    expect(bad.stderr).toBe('Lỗi: --as-of "31/02/2024" không phải ngày hợp lệ: ngày 31/2/2024 không tồn tại.\n');
+    for (const written of ['10-04-2024', '10.04.2024', '2024-4-10']) {
+      expect(JSON.parse(cchc('check', outcomes, '--as-of', written, '--json').stdout).asOf, written).toBe('2024-04-10');
+    }
   });
 
   it('prints exactly one JSON object with the contract fields and exits 0', () => {
@@ -158,6 +161,10 @@ describe('cchc report', () => {
     expect(json.period).toMatchObject({ start: '2023-12-15', end: '2024-03-14', cutoff: 'nd09' });
     expect(json.output).toBe(join(dir, 'outcomes.bao-cao-Q1-2024.xlsx'));
     expect(existsSync(json.output)).toBe(true);
+    // A report made from that copy is named after the original, not "….bao-cao-Q1-2024.bao-cao-Q2-2024.xlsx"; the
+    // cutoff is read whatever its case.
+    const next = cchc('report', json.output, '--period', 'Q2/2024', '--cutoff', 'ND09', '--as-of', '2024-07-10', '--json');
+    expect(JSON.parse(next.stdout)).toMatchObject({ output: join(dir, 'outcomes.bao-cao-Q2-2024.xlsx'), period: { cutoff: 'nd09' } });
   });
 });
 
@@ -181,7 +188,9 @@ describe('cchc usage errors', () => {
     [['check', 'NOAPPENDIX'], /Không tìm thấy bảng phụ lục.*"Chi phí"/s],
     [['check', 'OUTCOMES', '--as-of', '2024-13-01'], /--as-of "2024-13-01" không phải ngày hợp lệ/],
     [['check', 'OUTCOMES', '--year', 'hai'], /--year "hai" không phải năm hợp lệ/],
-    [['check', 'OUTCOMES', '--bogus'], /tùy chọn --bogus không hợp lệ/],
+    [['check', 'OUTCOMES', '--bogus'], /Lệnh "check": không có tùy chọn --bogus\./],
+    [['report', 'OUTCOMES', '--period'], /Lệnh "report": tùy chọn --period cần một giá trị\./],
+    [['check', 'OUTCOMES', '--as-of', 'hôm qua'], /ghi dạng YYYY-MM-DD hoặc ngày\/tháng\/năm/],
     [['report', 'OUTCOMES'], /cần --period/],
     [['report', 'OUTCOMES', '--period', 'Q5/2024'], /--period "Q5\/2024" không hợp lệ/],
     [['report', 'OUTCOMES', '--period', 'Q1/2024', '--cutoff', 'xyz'], /--cutoff "xyz" không hợp lệ/],
@@ -193,6 +202,8 @@ describe('cchc usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stderr + r.stdout).toMatch(message);
     expect(r.stderr).not.toMatch(/at .*\.(ts|js|cjs):\d+/);
+    // Node's own English never leaks.
+    expect(r.stderr).not.toMatch(/\b(Option|argument|Unknown)\b/);
   });
 });
 

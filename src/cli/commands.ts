@@ -18,11 +18,13 @@ type Values = Record<string, string | boolean | undefined>;
 function asOfOption(value: string | boolean | undefined): string {
   if (value === undefined) return todayIso();
   const text = String(value).trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m && isValidDate(+m[1], +m[2], +m[3])) return text;
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (m && isValidDate(+m[3], +m[2], +m[1])) return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  throw new CliError(`--as-of "${text}" không phải ngày hợp lệ: ghi dạng YYYY-MM-DD, ví dụ 2024-04-10.`);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  // Day first, as Vietnamese dates are written: 10/07/2024, 10-07-2024 or 10.07.2024.
+  const dmy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [+iso[1], +iso[2], +iso[3]] : dmy ? [+dmy[4], +dmy[3], +dmy[1]] : [0, 0, 0];
+  if (!iso && !dmy) throw new CliError(`--as-of "${text}" không phải ngày hợp lệ: ghi dạng YYYY-MM-DD hoặc ngày/tháng/năm, ví dụ 2024-04-10 hoặc 10/04/2024.`);
+  if (!isValidDate(y, m, d)) throw new CliError(`--as-of "${text}" không phải ngày hợp lệ: ngày ${d}/${m}/${y} không tồn tại.`);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function yearOption(value: string | boolean | undefined): number | undefined {
@@ -34,7 +36,8 @@ function yearOption(value: string | boolean | undefined): number | undefined {
 
 function cutoffOption(value: string | boolean | undefined): Cutoff {
   if (value === undefined) return 'calendar';
-  if (value === 'calendar' || value === 'nd09') return value;
+  const cutoff = String(value).trim().toLowerCase();
+  if (cutoff === 'calendar' || cutoff === 'nd09') return cutoff;
   throw new CliError(`--cutoff "${String(value)}" không hợp lệ: dùng "calendar" (năm dương lịch) hoặc "nd09" (từ ngày 15 đến ngày 14 theo NĐ 09/2019).`);
 }
 
@@ -56,10 +59,13 @@ export async function runCheck(positionals: string[], values: Values, io: Io): P
   io.stdout(values.json ? JSON.stringify(checkJson(appendix, findings, asOf), null, 2) : formatCheck(appendix, findings, asOf));
 }
 
-/** Beside the input, named after it and the period; a macro-enabled workbook stays .xlsm. */
+/**
+ * Beside the input, named after it and the period; a macro-enabled workbook stays .xlsm. A report made from an earlier
+ * report copy does not stack names ("x.bao-cao-Q1-2024.bao-cao-Q2-2024.xlsx" is "x.bao-cao-Q2-2024.xlsx").
+ */
 function defaultOutput(file: string, periodCode: string, macros: boolean): string {
-  const ext = extname(file);
-  return join(dirname(file), `${basename(file, ext)}.bao-cao-${periodCode.replace('/', '-')}${macros ? '.xlsm' : '.xlsx'}`);
+  const base = basename(file, extname(file)).replace(/(\.bao-cao-[A-Z0-9]+-\d{4})+$/i, '');
+  return join(dirname(file), `${base}.bao-cao-${periodCode.replace('/', '-')}${macros ? '.xlsm' : '.xlsx'}`);
 }
 
 export async function runReport(positionals: string[], values: Values, io: Io): Promise<{ output: string; tab: string }> {

@@ -38,7 +38,16 @@ function parse(command: keyof typeof OPTIONS, args: string[]) {
   try {
     return parseArgs({ args, options: OPTIONS[command], allowPositionals: true, strict: true });
   } catch (err) {
-    const message = (err as Error).message.replace(/^.*?'(--?[\w-]+)'.*$/s, 'tùy chọn $1 không hợp lệ hoặc thiếu giá trị');
+    // Node's own English ("Option '--period <value>' argument missing", "Unknown option '--x'") is never shown.
+    const raw = (err as Error).message;
+    const option = /'(--?[\w-]+)[^']*'/.exec(raw)?.[1];
+    const message = !option
+      ? 'lệnh không hợp lệ'
+      : /argument missing/i.test(raw)
+        ? `tùy chọn ${option} cần một giá trị`
+        : /unknown option/i.test(raw)
+          ? `không có tùy chọn ${option}`
+          : `tùy chọn ${option} không hợp lệ`;
     throw new CliError(`Lệnh "${command}": ${message}.\n\n${USAGE}`);
   }
 }
