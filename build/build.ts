@@ -3,6 +3,7 @@
  * (dist/gas) and the Excel add-in (dist/office). Run with `npm run build`.
  */
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { buildGas } from './gas';
 import { buildOffice } from './office';
@@ -20,6 +21,7 @@ export async function buildCli(): Promise<void> {
     sourcemap: true,
     // ExcelJS is a runtime dependency installed by npm; bundling it buys nothing and hides its own files.
     external: ['exceljs'],
+    define: { CCHC_VERSION: JSON.stringify(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version) },
     logLevel: 'warning',
   });
 }

@@ -168,6 +168,23 @@ describe('cchc report', () => {
   });
 });
 
+describe('cchc help', () => {
+  it('prints the general usage, each command\'s own help, and the version from package.json', () => {
+    expect(cchc('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('cchc check <tệp.xlsx>') });
+    const report = cchc('report', '--help');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('--period KỲ');
+    expect(report.stdout).not.toContain('cchc check');
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+    expect(cchc('--version')).toMatchObject({ code: 0, stdout: `cchc ${version}\n` });
+  });
+
+  it('suggests the command a typing slip meant, and nothing for a word far from any command', () => {
+    expect(cchc('reprot').stderr).toContain('Không có lệnh "reprot". Có phải ý bạn là "cchc report"?');
+    expect(cchc('kiemtra').stderr).not.toContain('Có phải ý bạn là');
+  });
+});
+
 describe('cchc usage errors', () => {
   const notXlsx = join(dir, 'notes.xlsx');
   const legacy = join(dir, 'old.xlsx');

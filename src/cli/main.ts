@@ -1,17 +1,36 @@
+import { distance } from 'fastest-levenshtein';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './errors';
 
-export const USAGE = `Cách dùng:
-  cchc check <tệp.xlsx> [--sheet TÊN] [--year NĂM] [--as-of YYYY-MM-DD] [--json]
+/** Each command's help, shown by `cchc <command> --help`; all of them make the general usage. */
+export const COMMAND_HELP = {
+  check: `  cchc check <tệp.xlsx> [--sheet TÊN] [--year NĂM] [--as-of NGÀY] [--json]
       Kiểm tra phụ lục: nhiệm vụ thiếu đơn vị chủ trì, thiếu/không đọc được thời hạn, quá hạn…
-  cchc report <tệp.xlsx> --period Q1/2024|H1/2024|9M/2024|Y/2024 [--cutoff calendar|nd09]
-              [--as-of YYYY-MM-DD] [--out tệp-kết-quả.xlsx] [--overwrite] [--sheet TÊN] [--year NĂM] [--unit-name TÊN] [--json]
+      --sheet TÊN     trang tính chứa phụ lục (mặc định: trang có bảng phụ lục đầy đủ nhất)
+      --year NĂM      năm kế hoạch (mặc định: "năm …" trong tiêu đề, hoặc năm của các thời hạn)
+      --as-of NGÀY    ngày tính quá hạn: 2024-04-10 hoặc 10/04/2024 (mặc định: hôm nay)
+      --json          in kết quả dạng JSON`,
+  report: `  cchc report <tệp.xlsx> --period Q1/2024|H1/2024|9M/2024|Y/2024 [--cutoff calendar|nd09]
+              [--as-of NGÀY] [--out tệp-kết-quả.xlsx] [--overwrite] [--sheet TÊN] [--year NĂM] [--unit-name TÊN] [--json]
       Lập trang báo cáo quý trong một bản sao của sổ làm việc (tệp gốc không bị sửa; mọi phần khác của tệp được
       chép nguyên vẹn). Không ghi đè một tệp kết quả đã bị sửa sau lần ghi trước, trừ khi có --overwrite.
-  cchc demo [--out-dir THƯ-MỤC]
-      Tạo sổ làm việc mẫu của một Sở Y tế và lập báo cáo 6 tháng của nó.
+      --period KỲ     Q1/2024…Q4/2024, H1/2024 (6 tháng), 9M/2024 (9 tháng), Y/2024 (năm), hoặc "Quý I/2024"
+      --cutoff        calendar (năm dương lịch, mặc định) hoặc nd09 (từ ngày 15 đến ngày 14 theo NĐ 09/2019)
+      --out TỆP       tệp kết quả (mặc định: <tệp>.bao-cao-Q1-2024.xlsx bên cạnh tệp gốc)
+      --unit-name TÊN tên cơ quan ở đầu báo cáo (mặc định: đọc từ tiêu đề phụ lục)`,
+  demo: `  cchc demo [--out-dir THƯ-MỤC]
+      Tạo sổ làm việc mẫu của một Sở Y tế và lập báo cáo 6 tháng của nó.`,
+} as const;
+
+export const USAGE = `Cách dùng:
+${Object.values(COMMAND_HELP).join('\n')}
+  cchc --version
+      In phiên bản của công cụ.
 
 Mã thoát: 0 khi chạy xong (kể cả khi có phát hiện), 2 khi dùng sai lệnh hoặc không đọc được tệp.`;
+
+/** The version from package.json, put in the bundle when it is built. */
+declare const CCHC_VERSION: string | undefined;
 
 const COMMON = {
   sheet: { type: 'string' },
@@ -60,10 +79,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout(USAGE);
       return command ? 0 : 2;
     }
-    if (!(command in OPTIONS)) throw new CliError(`Không có lệnh "${command}".\n\n${USAGE}`);
+    if (command === '--version' || command === '-v') {
+      io.stdout(`cchc ${typeof CCHC_VERSION === 'string' ? CCHC_VERSION : 'dev'}`);
+      return 0;
+    }
+    if (!(command in OPTIONS)) {
+      const near = Object.keys(OPTIONS).find((known) => distance(known, command.toLowerCase()) <= 2);
+      throw new CliError(`Không có lệnh "${command}".${near ? ` Có phải ý bạn là "cchc ${near}"?` : ''}\n\n${USAGE}`);
+    }
     const { values, positionals } = parse(command as keyof typeof OPTIONS, rest);
     if (values.help) {
-      io.stdout(USAGE);
+      io.stdout(`Cách dùng:\n${COMMAND_HELP[command as keyof typeof COMMAND_HELP]}`);
       return 0;
     }
     const options = values as Record<string, string | boolean | undefined>;
