@@ -168,6 +168,17 @@ describe('cchc report', () => {
   });
 });
 
+describe('cchc report outside the plan year', () => {
+  it('warns on stderr when the period is not in the plan year, and still writes the report', () => {
+    const out = join(dir, 'next-year.xlsx');
+    const r = cchc('report', outcomes, '--period', 'Q1/2025', '--as-of', '2025-04-10', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('Lưu ý: kỳ báo cáo Quý I/2025 nằm ngoài năm kế hoạch 2024 của phụ lục: kiểm tra --period (hoặc --year nếu phụ lục ghi sai năm).\n');
+    expect(existsSync(out)).toBe(true);
+    expect(cchc('report', outcomes, '--period', 'Q1/2024', '--as-of', '2024-04-10', '--out', join(dir, 'same-year.xlsx')).stderr).toBe('');
+  });
+});
+
 describe('cchc help', () => {
   it('prints the general usage, each command\'s own help, and the version from package.json', () => {
     expect(cchc('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('cchc check <tệp.xlsx>') });

@@ -102,6 +102,13 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
   io.progress(`Đang ghi "${output}"…`);
   const { buffer, tab } = writeReportCopy(pkg, workbook, sheet);
   await saveCopy(output, buffer, { overwrite: Boolean(values.overwrite) });
+  if (report.period.year !== report.planYear) {
+    // Not an error (a plan can run late into the next year), but most often a mistyped year.
+    io.stderr(
+      `Lưu ý: kỳ báo cáo ${report.period.label} nằm ngoài năm kế hoạch ${report.planYear} của phụ lục: ` +
+        `kiểm tra --period (hoặc --year nếu phụ lục ghi sai năm).`,
+    );
+  }
   if (values.json) io.stdout(JSON.stringify(reportJson(report, { output, tab }), null, 2));
   else io.stdout(`${formatReport(report)}\n\nĐã ghi trang "${tab}" vào "${output}".`);
   return { output, tab };
