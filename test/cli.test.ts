@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cut } from '../src/cli/output';
 import { buildSeed002, buildSheets, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
 
 const dir = tempDir();
@@ -165,6 +166,25 @@ describe('cchc report', () => {
     // cutoff is read whatever its case.
     const next = cchc('report', json.output, '--period', 'Q2/2024', '--cutoff', 'ND09', '--as-of', '2024-07-10', '--json');
     expect(JSON.parse(next.stdout)).toMatchObject({ output: join(dir, 'outcomes.bao-cao-Q2-2024.xlsx'), period: { cutoff: 'nd09' } });
+  });
+});
+
+describe('cchc output in a terminal', () => {
+  it('fits the terminal\'s width: messages wrap under their column, task text is cut at a word with "…"', () => {
+    const narrow = (...args: string[]) => spawnSync(process.execPath, ['bin/cchc.js', ...args], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
+    const check = narrow('check', seed, '--as-of', '2024-04-10').stdout.split('\n');
+    expect(Math.max(...check.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    // A wrapped message goes on under the message column (39 characters in).
+    expect(check.some((l) => /^ {39}\S/.test(l))).toBe(true);
+    const report = narrow('report', outcomes, '--period', 'Q1/2024', '--as-of', '2024-04-10', '--out', join(dir, 'narrow.xlsx')).stdout.split('\n');
+    const overdue = report.filter((l) => l.startsWith('  dòng '));
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(Math.max(...overdue.map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(cut('Tăng cường công tác cải cách hành chính tại các đơn vị', 30)).toBe('Tăng cường công tác cải cách…');
+    expect(cut('Ngắn', 30)).toBe('Ngắn');
+    // Without a terminal (a pipe, a file), lines are whole, for scripts.
+    const piped = cchc('check', seed, '--as-of', '2024-04-10').stdout.split('\n');
+    expect(Math.max(...piped.map((l) => [...l].length))).toBeGreaterThan(80);
   });
 });
 

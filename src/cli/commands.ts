@@ -56,7 +56,7 @@ export async function runCheck(positionals: string[], values: Values, io: Io): P
   const { data: workbook } = await readWorkbookFile(file);
   io.progress('Đang kiểm tra phụ lục…');
   const { appendix, findings } = checkWorkbook(workbook, { sheet: values.sheet as string | undefined, planYear, asOf });
-  io.stdout(values.json ? JSON.stringify(checkJson(appendix, findings, asOf), null, 2) : formatCheck(appendix, findings, asOf));
+  io.stdout(values.json ? JSON.stringify(checkJson(appendix, findings, asOf), null, 2) : formatCheck(appendix, findings, asOf, io.columns));
 }
 
 /**
@@ -110,7 +110,7 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
     );
   }
   if (values.json) io.stdout(JSON.stringify(reportJson(report, { output, tab }), null, 2));
-  else io.stdout(`${formatReport(report)}\n\nĐã ghi trang "${tab}" vào "${output}".`);
+  else io.stdout(`${formatReport(report, io.columns)}\n\nĐã ghi trang "${tab}" vào "${output}".`);
   return { output, tab };
 }
 

@@ -48,6 +48,8 @@ const OPTIONS = {
 
 export interface Io {
   stdout: (text: string) => void;
+  /** The terminal's width, to fit tables to; none when output goes to a file or another program. */
+  columns?: number;
   stderr: (text: string) => void;
   /** Progress lines go to stderr only when a person is watching. */
   progress: (text: string) => void;

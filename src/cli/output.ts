@@ -79,25 +79,60 @@ function pad(text: string, width: number): string {
 
 const percent = formatPercent;
 
-export function formatCheck(appendix: Appendix, findings: Finding[], asOf: string): string {
+/** Text cut at a word to at most `max` characters, with "…" when anything was left out. */
+export function cut(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join('');
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? head.slice(0, space) : head).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * Lines of at most `width` characters, broken at spaces. The text's own leading spaces stay; every line after the
+ * first is indented by `indent`.
+ */
+export function wrap(text: string, width: number, indent: number): string[] {
+  const lead = /^ */.exec(text)![0];
+  const room = Math.max(20, width - indent);
+  const lines: string[] = [];
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const limit = lines.length ? room : width;
+    if (line.trim() && [...line].length + 1 + [...word].length > limit) {
+      lines.push(line);
+      line = word;
+    } else line = line.trim() ? `${line} ${word}` : line + word;
+  }
+  lines.push(line);
+  return lines.map((l, i) => (i ? ' '.repeat(indent) + l : l));
+}
+
+/**
+ * The findings as a table that fits `width` columns (the terminal's): each message wraps under its own column.
+ */
+export function formatCheck(appendix: Appendix, findings: Finding[], asOf: string, width = Infinity): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const source = { option: 'theo tùy chọn --year', title: 'lấy từ tiêu đề', deadlines: 'suy từ các thời hạn', 'as-of': 'không tìm thấy, lấy năm hiện tại' }[
     appendix.planYearSource
   ];
   const lines = [
-    `Phụ lục: trang "${appendix.sheet}", ${appendix.tasks.length} nhiệm vụ, ${appendix.sections.length} mục; năm kế hoạch ${appendix.planYear} (${source}).`,
-    `Tính đến ngày ${formatViDate(asOf)}: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý.`,
+    ...wrap(`Phụ lục: trang "${appendix.sheet}", ${appendix.tasks.length} nhiệm vụ, ${appendix.sections.length} mục; năm kế hoạch ${appendix.planYear} (${source}).`, width, 2),
+    ...wrap(`Tính đến ngày ${formatViDate(asOf)}: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý.`, width, 2),
   ];
   if (!findings.length) return [...lines, '', 'Không phát hiện vấn đề nào.'].join('\n');
   lines.push('', `${pad('Ô', 7)}${pad('Mức độ', 10)}${pad('Mã', 22)}Nội dung`);
   for (const f of findings) {
-    lines.push(`${pad(`${f.column}${f.row}`, 7)}${pad(SEVERITY_LABELS[f.severity], 10)}${pad(f.code, 22)}${f.message}`);
+    lines.push(...wrap(`${pad(`${f.column}${f.row}`, 7)}${pad(SEVERITY_LABELS[f.severity], 10)}${pad(f.code, 22)}${f.message}`, width, 39));
   }
   return lines.join('\n');
 }
 
-export function formatReport(report: QuarterlyReport): string {
+export function formatReport(report: QuarterlyReport, width = Infinity): string {
   const t = report.totals;
+  // The name columns give way on a narrow terminal (names cut at a word), so the tables keep their shape.
+  const unitCol = Math.max(16, Math.min(34, width - 62));
+  const nameCol = Math.max(20, Math.min(46, width - 36));
   const lines = [
     `BÁO CÁO TIẾN ĐỘ KẾ HOẠCH CCHC — ${report.unitName}`,
     `Kỳ: ${report.period.label} (${formatViDate(report.period.start)} – ${formatViDate(report.period.end)}), số liệu đến ${formatViDate(report.asOf)}`,
@@ -107,22 +142,27 @@ export function formatReport(report: QuarterlyReport): string {
     `  Thường xuyên/định kỳ/khi có yêu cầu: ${t.noDueDate} · Chưa có hoặc không đọc được thời hạn: ${t.noDeadline}`,
     `Tỷ lệ hoàn thành: ${percent(report.rates.completion)} · Tỷ lệ đúng hạn: ${percent(report.rates.onTime)}`,
     '',
-    `${pad('Đơn vị chủ trì', 34)}${pad('Đến hạn', 9)}${pad('Đúng hạn', 10)}${pad('Trễ', 5)}${pad('Chưa ghi ngày', 15)}${pad('Quá hạn', 9)}Tỷ lệ đúng hạn`,
+    `${pad('Đơn vị chủ trì', unitCol)}${pad('Đến hạn', 9)}${pad('Đúng hạn', 10)}${pad('Trễ', 5)}${pad('Chưa ghi ngày', 15)}${pad('Quá hạn', 9)}Tỷ lệ đúng hạn`,
     ...report.byUnit.map(
       (u) =>
-        `${pad(u.unit, 34)}${pad(String(u.due), 9)}${pad(String(u.onTime), 10)}${pad(String(u.late), 5)}${pad(String(u.doneUndated), 15)}${pad(String(u.overdue), 9)}${percent(u.onTimeRate)}`,
+        `${pad(cut(u.unit, unitCol - 1), unitCol)}${pad(String(u.due), 9)}${pad(String(u.onTime), 10)}${pad(String(u.late), 5)}${pad(String(u.doneUndated), 15)}${pad(String(u.overdue), 9)}${percent(u.onTimeRate)}`,
     ),
     '',
     'Chỉ số so với mục tiêu:',
-    ...report.indicators.map((i) => `  ${pad(i.name, 46)}${pad(percent(i.target), 9)}${pad(i.actual === null ? 'chưa có số liệu' : percent(i.actual), 16)}${i.result ?? ''}`),
+    ...report.indicators.map((i) => `  ${pad(cut(i.name, nameCol - 1), nameCol)}${pad(percent(i.target), 9)}${pad(i.actual === null ? 'chưa có số liệu' : percent(i.actual), 16)}${i.result ?? ''}`),
     '',
     `Nhiệm vụ quá hạn: ${report.overdue.length}`,
-    ...report.overdue.slice(0, 10).map((o) => `  dòng ${o.row}: ${o.tt ? o.tt + '. ' : ''}${o.content.slice(0, 70)} — ${o.owners.join('; ') || 'chưa có đơn vị'}, hạn ${formatViDate(o.due)}, quá ${o.daysOverdue} ngày`),
+    ...report.overdue
+      .slice(0, 10)
+      .flatMap((o) =>
+        wrap(`  dòng ${o.row}: ${o.tt ? o.tt + '. ' : ''}${cut(o.content, 70)} — ${o.owners.join('; ') || 'chưa có đơn vị'}, hạn ${formatViDate(o.due)}, quá ${o.daysOverdue} ngày`, width, 4),
+      ),
     ...(report.overdue.length > 10 ? [`  … và ${report.overdue.length - 10} nhiệm vụ khác (xem trang báo cáo)`] : []),
     `Vấn đề dữ liệu cần xử lý: ${report.problems.length}`,
     `Hạn gửi báo cáo kỳ này: ${formatViDate(report.reportDue)} · Kế tiếp: ${report.nextReport.label}, hạn ${formatViDate(report.nextReport.due)}`,
   ];
-  return lines.join('\n');
+  // Every line fits the terminal; a continuation goes two spaces further in than its line.
+  return lines.flatMap((line) => wrap(line, width, /^ */.exec(line)![0].length + 2)).join('\n');
 }
 
 export { OUTCOME_LABELS };
