@@ -2,20 +2,25 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findLibreOffice, skipWithout } from './fixtures/tools';
 import { tempDir } from './fixtures/workbooks';
 
-const hasLibreOffice = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext']).status === 0;
+const SOFFICE = findLibreOffice();
+const PDFTOTEXT = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0 ? 'pdftotext' : null;
 
 /**
  * The report tab must read correctly where users open it. LibreOffice renders the written .xlsx to PDF, and
  * the PDF's text is checked (`.ci/run` installs LibreOffice and poppler from Debian; without them this is skipped).
  */
-describe.skipIf(!hasLibreOffice)('the report tab rendered by LibreOffice', () => {
+describe.skipIf(
+  skipWithout('LibreOffice', SOFFICE, 'the report tab rendered by LibreOffice (test/render.test.ts)', 'install libreoffice-calc-nogui or set SOFFICE_PATH') ||
+    skipWithout('pdftotext', PDFTOTEXT, 'reading the rendered report back (test/render.test.ts)', 'install poppler-utils'),
+)('the report tab rendered by LibreOffice', () => {
   it('shows the heading, totals, percentages, dates and the overdue list as a user would read them', () => {
     const dir = tempDir();
     execFileSync(process.execPath, ['bin/cchc.js', 'demo', '--out-dir', dir]);
     const report = join(dir, 'ke-hoach-cchc-2024.bao-cao-H1-2024.xlsx');
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, report], {
+    execFileSync(SOFFICE!, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, report], {
       stdio: 'ignore',
       timeout: 120_000,
     });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findLibreOffice, skipWithout } from '../fixtures/tools';
 import { readZip, type ZipEntry } from '../../src/xlsx/zip';
 import { readWorkbook, tempDir } from '../fixtures/workbooks';
 
@@ -20,7 +21,7 @@ const FILES = new URL('./files/', import.meta.url).pathname;
 const NAMES = readdirSync(FILES).filter((f) => /\.xls[xm]$/.test(f)).sort();
 const dir = tempDir('cchc-fidelity-');
 const AS_OF = '2024-04-10';
-const hasLibreOffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+const SOFFICE = findLibreOffice();
 
 function cchc(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/cchc.js', ...args], { encoding: 'utf8' });
@@ -207,12 +208,12 @@ describe('what the corpus carries, case by case', () => {
   });
 });
 
-describe.skipIf(!hasLibreOffice)('the copies in LibreOffice', () => {
+describe.skipIf(skipWithout('LibreOffice', SOFFICE, 'opening the fidelity copies in LibreOffice (test/fidelity)', 'install libreoffice-calc-nogui or set SOFFICE_PATH'))('the copies in LibreOffice', () => {
   it('opens every copy and reads the report tab and every user sheet', () => {
     const out = join(dir, 'csv');
     const copies = NAMES.map((n) => runs.get(n)!.copy);
     execFileSync(
-      'soffice',
+      SOFFICE!,
       [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, ...copies],
       { stdio: 'ignore', timeout: 240_000 },
     );

@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, skipWithout } from '../fixtures/tools';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
 import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from '../fixtures/workbooks';
 import { FakeSpreadsheet, loadCodeJs } from './fake';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 const SHOTS = new URL('../../test-output/', import.meta.url).pathname;
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -36,7 +37,7 @@ function hasDate(value: unknown): boolean {
   return false;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the sidebar in Chromium', () => {
+describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test/gas/sidebar.test.ts)', 'install Debian\'s chromium or set CHROMIUM_PATH'))('the sidebar in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let ss: FakeSpreadsheet;
@@ -56,7 +57,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the sidebar in Chromium', () => {
     const { gas } = loadCodeJs(ss);
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM!,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 300, height: 900 } });

@@ -1,15 +1,16 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, skipWithout } from '../fixtures/tools';
 import { CATALOGUE } from '../../src/core/functions/catalogue';
 import { isoToSerial } from '../../src/core/dates';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
 import type { WorkbookData } from '../../src/core/types';
 import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from '../fixtures/workbooks';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 const SHOTS = new URL('../../test-output/', import.meta.url).pathname;
 const DIST = new URL('../../dist/office/', import.meta.url).pathname;
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -19,7 +20,7 @@ function serialDates(workbook: WorkbookData): WorkbookData {
   return { sheets: workbook.sheets.map((s) => ({ ...s, grid: s.grid.map((r) => r.map((v) => (v instanceof Date ? isoToSerial(v.toISOString().slice(0, 10)) : v))) })) };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the Excel task pane in Chromium', () => {
+describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the Excel task pane in Chromium (test/office/taskpane.test.ts)', 'install Debian\'s chromium or set CHROMIUM_PATH'))('the Excel task pane in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
@@ -34,7 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Excel task pane in Chromium', () => 
     const workbook = serialDates(readWorkbook(file));
     const stub = await build({ entryPoints: [new URL('./office-stub.ts', import.meta.url).pathname], bundle: true, write: false, format: 'iife', target: 'es2019', logLevel: 'silent' });
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
     page = await browser.newPage({ viewport: { width: 320, height: 900 } });
     page.on('dialog', (d) => {
       dialogs.push(d.message());
