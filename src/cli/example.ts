@@ -73,19 +73,35 @@ const BORDER: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
+/** Points for a row whose cells wrap `texts` in columns of `widths` characters (about 15 points a line). */
+function rowHeight(texts: string[], widths: number[]): number {
+  const lines = Math.max(1, ...texts.map((t, i) => Math.ceil((t.length * 1.1) / Math.max(4, (widths[i] ?? 10) - 1))));
+  return lines * 15 + 3;
+}
+
 export async function buildExampleWorkbook(path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cchc demo';
 
-  const guide = wb.addWorksheet('Hướng dẫn');
-  guide.getColumn(1).width = 100;
+  // Every sheet prints on A4 (paper size 9), as offices print; wrapped rows get heights that show all their lines,
+  // since not every spreadsheet grows a row for wrapped text on its own.
+  const guide = wb.addWorksheet('Hướng dẫn', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  guide.getColumn(1).width = 90;
   [
     'Sổ theo dõi kế hoạch cải cách hành chính năm 2024',
     'Trang "Phụ lục" là bảng nhiệm vụ kèm theo kế hoạch; cập nhật cột Tiến độ và Ngày hoàn thành hằng tháng.',
     'Trang "Chỉ tiêu" ghi kết quả các chỉ số trong kỳ báo cáo.',
-  ].forEach((t, i) => (guide.getCell(i + 1, 1).value = t));
+  ].forEach((t, i) => {
+    const cell = guide.getCell(i + 1, 1);
+    cell.value = t;
+    cell.font = { name: 'Times New Roman', size: 12, bold: i === 0 };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    guide.getRow(i + 1).height = rowHeight([t], [90]);
+  });
 
-  const ws = wb.addWorksheet('Phụ lục', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('Phụ lục', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '6:7' },
+  });
   const titles = [
     'SỞ Y TẾ TỈNH BÀ RỊA - VŨNG TÀU',
     'PHỤ LỤC',
@@ -131,7 +147,14 @@ export async function buildExampleWorkbook(path: string): Promise<void> {
     r++;
   }
   const last = r - 1;
-  [6, 46, 22, 22, 24, 18, 16, 14, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const widths = [6, 46, 22, 22, 24, 18, 16, 14, 20];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ROWS.forEach((row, i) => {
+    const section = /^[IVX]+$/.test(row[0]);
+    // A section title spans columns B–I.
+    const texts = row.map((v) => (v instanceof Date ? '00/00/0000' : String(v ?? '')));
+    ws.getRow(h1 + 2 + i).height = section ? rowHeight([texts[1]], [widths.slice(1).reduce((a, b) => a + b, 0)]) : rowHeight(texts, widths);
+  });
   // ExcelJS supports sheet-level validations but its typings omit them.
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`G${h1 + 2}:G${last + 50}`, {
     type: 'list',
@@ -141,7 +164,7 @@ export async function buildExampleWorkbook(path: string): Promise<void> {
   });
   ws.views = [{ state: 'frozen', ySplit: h1 + 1 }];
 
-  const ind = wb.addWorksheet('Chỉ tiêu');
+  const ind = wb.addWorksheet('Chỉ tiêu', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ind.addRow(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Nguồn số liệu']);
   for (const row of INDICATORS) ind.addRow(row);
   ind.getRow(1).font = { bold: true };
