@@ -264,4 +264,16 @@ describe('cchc demo', () => {
     expect(r.stdout).toContain('Đã ghi trang "Báo cáo 6 tháng-2024"');
     expect(existsSync(join(out, 'ke-hoach-cchc-2024.bao-cao-H1-2024.xlsx'))).toBe(true);
   });
+
+  it('makes an example that prints: A4 sheets, the appendix header on every page, rows tall enough for their text', async () => {
+    const out = join(dir, 'demo-print');
+    cchc('demo', '--out-dir', out);
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'ke-hoach-cchc-2024.xlsx')));
+    for (const n of [1, 2, 3]) expect(await zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string')).toMatch(/<pageSetup [^>]*paperSize="9"/);
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Phụ lục&apos;!\$6:\$7<\/definedName>/);
+    // Task 1 of section I (row 9) wraps its 92-character content over 3 lines of its 46-character column.
+    const sheet = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    const height = Number(/<row r="9"[^>]*ht="([\d.]+)"/.exec(sheet)?.[1]);
+    expect(height).toBeGreaterThanOrEqual(3 * 15);
+  });
 });
