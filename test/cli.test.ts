@@ -273,7 +273,7 @@ describe('cchc demo', () => {
     expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Phụ lục&apos;!\$6:\$7<\/definedName>/);
     // Task 1 of section I (row 9) wraps its 92-character content over 3 lines of its 46-character column.
     const sheet = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
-    const height = Number(/<row r="9"[^>]*ht="([\d.]+)"/.exec(sheet)?.[1]);
+    const height = Number(/<row r="9"[^>]*\sht="([\d.]+)"/.exec(sheet)?.[1]);
     expect(height).toBeGreaterThanOrEqual(3 * 15);
   });
 });
