@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withCatalogue } from '../build/catalogue-docs';
 
@@ -8,6 +8,12 @@ describe('the README', () => {
   it('lists the custom functions exactly as the catalogue declares them (run `npm run docs` after a change)', () => {
     expect(readme).toBe(withCatalogue(readme));
     expect(readme).toContain('`CCHC_ONTIME([ky]; [don_vi]; [vung_phu_luc])`');
+  });
+
+  it('shows every picture in docs/ and no picture that is missing', () => {
+    const shown = new Set([...readme.matchAll(/(?:\]\(|src=")(docs\/[^)"]+\.png)/g)].map((m) => m[1]));
+    const files = readdirSync(new URL('../docs/', import.meta.url)).filter((f) => f.endsWith('.png')).map((f) => `docs/${f}`);
+    expect([...shown].sort()).toEqual(files.sort());
   });
 
   it('starts with the set-up-and-run command and the test command that .ci/run runs', () => {

@@ -1,48 +1,23 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, skipWithout } from '../fixtures/tools';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
 import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from '../fixtures/workbooks';
-import { FakeSpreadsheet, loadCodeJs } from './fake';
+import type { FakeSpreadsheet } from './fake';
+import { launchChromium, openSidebar } from '../panels';
 
 const CHROMIUM = findChromium();
 const SHOTS = new URL('../../test-output/', import.meta.url).pathname;
 const XSS = '<img src=x onerror=alert(1)>';
 
-/** google.script.run in the page, forwarding every call to the real Code.js running in Node over the fake. */
-const SHIM = `
-  (() => {
-    const runner = (ok, fail) => new Proxy({}, {
-      get(_, name) {
-        if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
-        if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
-        return (...args) => {
-          window.__gasCall(String(name), JSON.stringify(args)).then((raw) => {
-            const reply = JSON.parse(raw);
-            setTimeout(() => (reply.error !== undefined ? fail && fail(new Error(reply.error)) : ok && ok(reply.value)), 20);
-          });
-        };
-      },
-    });
-    window.google = { script: { run: runner() } };
-  })();
-`;
-
-function hasDate(value: unknown): boolean {
-  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') return true;
-  if (Array.isArray(value)) return value.some(hasDate);
-  if (value && typeof value === 'object') return Object.values(value).some(hasDate);
-  return false;
-}
-
 describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test/gas/sidebar.test.ts)', 'install Debian\'s chromium or set CHROMIUM_PATH'))('the sidebar in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let ss: FakeSpreadsheet;
-  const dialogs: string[] = [];
-  const crossings: string[] = [];
+  let dialogs: string[] = [];
+  let crossings: string[] = [];
 
   beforeAll(async () => {
     const file = join(tempDir(), 'sidebar.xlsx');
@@ -53,33 +28,9 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test
       { name: 'Phụ lục', rows },
       { name: SETTINGS_SHEET, rows: settings as never },
     ]);
-    ss = FakeSpreadsheet.from(readWorkbook(file));
-    const { gas } = loadCodeJs(ss);
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM!,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    await page.exposeFunction('__gasCall', (name: string, args: string) => {
-      crossings.push(name);
-      try {
-        const value = (gas[name] as (...a: unknown[]) => unknown)(...JSON.parse(args));
-        if (hasDate(value)) throw new Error(`${name} returned a Date: google.script.run cannot carry it`);
-        return JSON.stringify({ value: value ?? null });
-      } catch (err) {
-        return JSON.stringify({ error: (err as Error).message });
-      }
-    });
-    await page.addInitScript(SHIM);
-    // Served through a route (no network): init scripts run on navigation, not on setContent.
-    const html = readFileSync(new URL('../../dist/gas/Sidebar.html', import.meta.url), 'utf8');
-    await page.route('http://sidebar.test/', (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
-    await page.goto('http://sidebar.test/');
+    browser = await launchChromium(CHROMIUM!);
+    ({ page, ss, crossings, dialogs } = await openSidebar(browser, readWorkbook(file), { width: 300 }));
   }, 60_000);
 
   afterAll(async () => {

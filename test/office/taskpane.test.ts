@@ -1,30 +1,21 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openTaskpane } from '../panels';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, skipWithout } from '../fixtures/tools';
 import { CATALOGUE } from '../../src/core/functions/catalogue';
-import { isoToSerial } from '../../src/core/dates';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../../src/core/settings';
-import type { WorkbookData } from '../../src/core/types';
 import { buildSheets, OUTCOMES_ROWS, tempDir, readWorkbook } from '../fixtures/workbooks';
 
 const CHROMIUM = findChromium();
 const SHOTS = new URL('../../test-output/', import.meta.url).pathname;
-const DIST = new URL('../../dist/office/', import.meta.url).pathname;
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-/** JSON cannot carry Date: give the page serial numbers, as Excel does. */
-function serialDates(workbook: WorkbookData): WorkbookData {
-  return { sheets: workbook.sheets.map((s) => ({ ...s, grid: s.grid.map((r) => r.map((v) => (v instanceof Date ? isoToSerial(v.toISOString().slice(0, 10)) : v))) })) };
-}
 
 describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the Excel task pane in Chromium (test/office/taskpane.test.ts)', 'install Debian\'s chromium or set CHROMIUM_PATH'))('the Excel task pane in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  const dialogs: string[] = [];
-  const errors: string[] = [];
+  let dialogs: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     const file = join(tempDir(), 'taskpane.xlsx');
@@ -32,23 +23,9 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the Excel task pane in Chromi
       { name: 'Phụ lục', rows: OUTCOMES_ROWS },
       { name: SETTINGS_SHEET, rows: settingsGrid({ ...DEFAULT_SETTINGS, asOf: '2024-04-10' }) as never },
     ]);
-    const workbook = serialDates(readWorkbook(file));
-    const stub = await build({ entryPoints: [new URL('./office-stub.ts', import.meta.url).pathname], bundle: true, write: false, format: 'iife', target: 'es2019', logLevel: 'silent' });
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript((wb) => ((window as unknown as { __workbook: unknown }).__workbook = wb), workbook);
-    await page.route(OFFICE_JS, (route) => route.fulfill({ body: stub.outputFiles[0].text, contentType: 'text/javascript' }));
-    await page.route('https://addin.test/**', (route) => {
-      const name = new URL(route.request().url()).pathname.slice(1);
-      route.fulfill({ body: readFileSync(join(DIST, name)), contentType: name.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript' });
-    });
-    await page.goto('https://addin.test/taskpane.html');
+    browser = await launchChromium(CHROMIUM!);
+    ({ page, dialogs, errors } = await openTaskpane(browser, readWorkbook(file), { width: 320 }));
   }, 60_000);
 
   afterAll(async () => {
