@@ -113,6 +113,24 @@ describe('checkAppendix', () => {
     expect(only(f, 'VAGUE_DEADLINE').map((x) => x.row)).toEqual([4]);
   });
 
+  it('does not note missing status columns when either status column is there', async () => {
+    const statusOnly = await findingsFor([TITLE, ['TT', 'Nội dung', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'], [1, 'Việc một', 'VP Sở', 'Quý I/2024', 'HT']]);
+    const dateOnly = await findingsFor([TITLE, ['TT', 'Nội dung', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Ngày hoàn thành'], [1, 'Việc một', 'VP Sở', 'Quý I/2024', utc(1, 3, 2024)]]);
+    expect(only(statusOnly, 'NO_STATUS_COLUMN')).toEqual([]);
+    expect(only(dateOnly, 'NO_STATUS_COLUMN')).toEqual([]);
+  });
+
+  it('names a task without a number by its row, and a finding about the whole sheet carries no number', async () => {
+    const f = await findingsFor([TITLE, ['TT', 'Nội dung', 'Đơn vị chủ trì', 'Thời gian thực hiện'], [null, 'Việc không số', null, 'Quý II/2024']]);
+    expect(only(f, 'MISSING_OWNER')[0].message).toMatch(/^Nhiệm vụ ở dòng 3 chưa có đơn vị chủ trì/);
+    expect(only(f, 'NO_STATUS_COLUMN')[0].tt).toBe('');
+  });
+
+  it('checks a row that has a time frame but no content and no lead unit, rather than taking it for blank', async () => {
+    const f = await findingsFor([TITLE, HEADER, [1, 'Việc một', 'VP Sở', 'Quý I/2024', 'HT', utc(1, 3, 2024)], [2, null, null, 'Quý II/2024']]);
+    expect(f.filter((x) => x.row === 4).map((x) => x.code).sort()).toEqual(['EMPTY_TASK', 'MISSING_OWNER']);
+  });
+
   it('writes every message in Vietnamese', async () => {
     const f = await findingsFor(OUTCOMES_ROWS);
     expect(f.length).toBeGreaterThan(0);
