@@ -2,7 +2,7 @@
  * How tasks become figures: which due dates count, each one's outcome, the rates, the groups, and indicators against
  * their targets. Every expected value is worked out by hand from the rules in the comments.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readAppendix, type Task } from '../src/core/reading/appendix';
 import {
   countedDueDates,
@@ -117,13 +117,18 @@ describe('counts and rates', () => {
 });
 
 describe('outcomes by unit and by section', () => {
-  const all = tasks([
-    ['I', 'CẢI CÁCH THỂ CHẾ'],
-    [1, 'Hai đơn vị', 'Văn phòng Sở, Thanh tra Sở', 'Quý I/2024', 'Đã hoàn thành', utc(15, 3, 2024)],
-    [2, 'Một đơn vị', 'Thanh tra Sở', 'Quý I/2024', 'Đang thực hiện'],
-    [3, 'Chưa giao', null, 'Quý I/2024', 'Đang thực hiện'],
-  ]);
-  const items = dueItems(all, AS_OF);
+  // In a hook, not at collection: a mutation run activates its mutant in a hook.
+  let all: ReturnType<typeof tasks> = [];
+  let items: ReturnType<typeof dueItems> = [];
+  beforeAll(() => {
+    all = tasks([
+      ['I', 'CẢI CÁCH THỂ CHẾ'],
+      [1, 'Hai đơn vị', 'Văn phòng Sở, Thanh tra Sở', 'Quý I/2024', 'Đã hoàn thành', utc(15, 3, 2024)],
+      [2, 'Một đơn vị', 'Thanh tra Sở', 'Quý I/2024', 'Đang thực hiện'],
+      [3, 'Chưa giao', null, 'Quý I/2024', 'Đang thực hiện'],
+    ]);
+    items = dueItems(all, AS_OF);
+  });
 
   it('counts a task with two lead units once for each, in the order given, and leaves out a unit with nothing due', () => {
     const rows = groupOutcomes(items, ownerNames, ['Phòng Tổ chức cán bộ', 'Thanh tra Sở', 'Văn phòng Sở']);

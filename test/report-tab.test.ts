@@ -6,7 +6,7 @@
  * - II.4 "Thường xuyên" and II.5 "Hằng quý" have no single due date; 3 tasks are in progress (II.1, II.4, II.5);
  * - completion 3 of 4 counted (the cancelled one is not) = 75 %; on time 1 of 4 = 25 %.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
 import { findUnitName, isOwnReportSheet, looksLikeFormula, REPORT_MARKER, reportValues, type ReportSheet } from '../src/core/presenting/report';
@@ -24,7 +24,13 @@ const cellAt = (sheet: ReportSheet, text: string, offset: number) => {
 };
 
 describe('the summary tab, line by line', () => {
-  const { sheet, report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024), unitName: 'Sở Y tế tỉnh Đắk Nông' });
+  // Computed in a hook, not while the tests are collected: a mutation run activates its mutant in a hook, so a
+  // result computed at collection would be the unmutated one and prove nothing.
+  let sheet: ReportSheet;
+  let report: ReturnType<typeof reportWorkbook>['report'];
+  beforeAll(() => {
+    ({ sheet, report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024), unitName: 'Sở Y tế tỉnh Đắk Nông' }));
+  });
 
   it('says who reports, for which period, as of when, and when this and the next report are due', () => {
     expect(lines(sheet).slice(0, 6)).toEqual([
@@ -130,6 +136,24 @@ describe('the summary tab, line by line', () => {
       [50, 51, 2],
       [53, 54, 3],
     ]);
+  });
+});
+
+describe('the order of overdue tasks and problems', () => {
+  it('lists the most overdue first, equal ones by row; marks errors red and warnings plain; pads every row to the tab width', () => {
+    // As of 10/04/2024: row 3 is 10 days overdue (31/03), row 4 55 days (15/02), row 5 10 days (31/03, no lead unit).
+    const grid: CellValue[][] = [
+      ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành'],
+      [1, 'Việc quý một', 'Văn phòng Sở', 'Quý I/2024', 'Đang thực hiện', null],
+      [2, 'Việc tháng hai', 'Thanh tra Sở', '15/02/2024', 'Đang thực hiện', null],
+      [3, 'Việc chưa giao', null, 'Quý I/2024', 'Đang thực hiện', null],
+    ];
+    const { sheet, report } = reportWorkbook({ sheets: [{ name: 'PL', grid }] }, { asOf, period: makePeriod('Q1', 2024) });
+    expect(report.overdue.map((o) => [o.row, o.daysOverdue])).toEqual([[3, 55], [2, 10], [4, 10]]);
+    expect(cellAt(sheet, 'Lỗi', 0)).toMatchObject({ style: 'bad', align: 'center' });
+    // Exactly the problems listed: no "… và 0 vấn đề khác".
+    expect(lines(sheet)).toContain('Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.');
+    expect(reportValues(sheet).every((row) => row.length === 9)).toBe(true);
   });
 });
 
