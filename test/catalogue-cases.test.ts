@@ -45,6 +45,12 @@ describe('rates and counts over the appendix', () => {
     expect(call('CCHC_ONTIME', ['Q3/2024', null, PLAN])).toBeNull();
   });
 
+  it('stops the window at the plan year’s end, even for a task due after it', () => {
+    // As of 01/02/2025 with plan year 2024: the task due 31/01/2025 lies outside the window 01/01–31/12/2024.
+    const late = [...PLAN, [6, 'Sang năm', 'Thanh tra Sở', '31/01/2025', 'Đang thực hiện', null]];
+    expect(call('CCHC_OVERDUE', [null, null, late], { asOf: '2025-02-01', planYear: 2024 })).toBe(1);
+  });
+
   it('reads the workbook’s appendix when no range is given, and says what to pass when there is none', () => {
     const appendix = readAppendix({ sheets: [{ name: 'PL', grid: PLAN }] }, { asOf: ctx.asOf });
     expect(call('CCHC_OVERDUE', ['Q1/2024'], { ...ctx, appendix: () => appendix })).toBe(1);
@@ -64,6 +70,17 @@ describe('rates and counts over the appendix', () => {
   it('reads a period given as a date cell or a 1×1 range as its text', () => {
     expect(call('CCHC_OVERDUE', [[['Q1/2024']], null, PLAN])).toBe(1);
     expect(call('CCHC_OVERDUE', [[[null, 'Q1/2024']], null, PLAN])).toBe(1);
+    expect(call('CCHC_OVERDUE', [[['', 'Q1/2024']], null, PLAN])).toBe(1);
+    // A date is not a period: it is quoted back as the day it is; an invalid date reads as no period.
+    expect(call('CCHC_OVERDUE', [utc(31, 3, 2024), null, PLAN])).toEqual(
+      error('Không hiểu kỳ "2024-03-31": ghi dạng Q1/2024, Quý I/2024, 6 tháng/2024, 9 tháng/2024 hoặc 2024.'),
+    );
+    expect(call('CCHC_DONE', [new Date(Number.NaN), null, PLAN])).toBe(call('CCHC_DONE', [null, null, PLAN]));
+  });
+
+  it('comes back as an error value naming the function when something inside fails', () => {
+    const broken = new Proxy([[1]], { get: (target, key) => (key === 'length' || key === 'map' ? () => { throw new Error('vùng hỏng'); } : Reflect.get(target, key)) });
+    expect(call('CCHC_DUE', [broken, 2024])).toEqual(error('Lỗi khi tính CCHC_DUE: vùng hỏng'));
   });
 });
 
@@ -76,8 +93,16 @@ describe('due dates from time-frame cells', () => {
     ['Hằng quý', null, '2024-06-30'],
     ['Thường xuyên', null, ''],
     ['Khi có yêu cầu', null, ''],
-    // A year outside 1900–2200 is no year: the plan year is used.
+    // A year outside 1900–2200 is no year: the plan year is used. A year written as text counts, spaces around it.
     ['Tháng 5', 1800, '2024-05-31'],
+    ['Tháng 5', 1900, '1900-05-31'],
+    ['Tháng 5', 2200, '2200-05-31'],
+    ['Tháng 5', 2201, '2024-05-31'],
+    ['Tháng 5', ' 2025 ', '2025-05-31'],
+    ['Tháng 5', '2025 x', '2024-05-31'],
+    ['Tháng 5', 'x2025', '2024-05-31'],
+    // A recurring phrase with no date, and a true/false cell: empty, and an error saying why.
+    ['Định kỳ', null, ''],
   ])('reads "%s" (year %s) as %j', (text, year, expected) => {
     expect(call('CCHC_DUE', [text, year])).toBe(expected);
   });
@@ -85,6 +110,23 @@ describe('due dates from time-frame cells', () => {
   it('gives a recurring task’s last date once all have passed, and uses this year when there is no plan year', () => {
     expect(call('CCHC_DUE', ['Hằng quý', 2024], { asOf: '2025-01-05' })).toBe('2024-12-31');
     expect(call('CCHC_DUE', ['Tháng 5'], { asOf: '2026-01-05' })).toBe('2026-05-31');
+  });
+
+  it('runs over the longest range given, a shorter one read as blank beyond its end', () => {
+    // Three time frames, two statuses: the third row has no status.
+    expect(call('CCHC_STATUS', [[['31/03/2024'], ['31/03/2024'], ['30/06/2024']], [['Đã hoàn thành'], ['Đang thực hiện']], null, 2024])).toEqual([
+      ['Hoàn thành (chưa ghi ngày)'],
+      ['Quá hạn'],
+      ['Chưa đến hạn'],
+    ]);
+  });
+
+  it('says a true/false cell is not a time frame', () => {
+    expect(call('CCHC_DUE', [true, 2024])).toEqual(error('Không đọc được thời hạn "TRUE": ô đánh dấu đúng/sai, không phải thời hạn.'));
+  });
+
+  it('takes an empty single value beside a range as no value: a status\'s own date then counts', () => {
+    expect(call('CCHC_STATUS', [[['31/03/2024']], 'Đã hoàn thành ngày 02/04/2024', '', 2024])).toEqual([['Trễ hạn']]);
   });
 
   it('keeps the shape of a range, leaves blank rows blank, and explains what it cannot read', () => {

@@ -126,7 +126,7 @@ describe('cells that are not text', () => {
     expect(kindAndDates(1900)).toEqual(['year', ['1900-12-31']]);
     expect(read(2201)).toMatchObject({ kind: 'unknown', text: '2201', problem: 'số 2201 không phải là ngày' });
     expect(kindAndDates(45382.5)).toEqual(['date', ['2024-03-31']]);
-    expect(read(true)).toMatchObject({ kind: 'unknown', text: '', dueDates: [] });
+    expect(read(true)).toMatchObject({ kind: 'unknown', text: 'TRUE', dueDates: [], problem: 'ô đánh dấu đúng/sai, không phải thời hạn' });
     expect(read(null)).toMatchObject({ kind: 'missing', text: '' });
     expect(read(' \n ')).toMatchObject({ kind: 'missing', text: '' });
   });

@@ -192,6 +192,10 @@ describe('parseTimeFrame: document references are not dates', () => {
     expect(read('15/3/2024').dueDates).toEqual(['2024-03-15']);
   });
 
+  it('reads a true/false cell as no time frame, and says why', () => {
+    expect(read(true as never)).toMatchObject({ kind: 'unknown', text: 'TRUE', problem: 'ô đánh dấu đúng/sai, không phải thời hạn' });
+  });
+
   it('keeps the real deadline next to a document reference', () => {
     expect(read('Quý II/2024 (theo Công văn 4096/UBND-NC ngày 02/8/2017)').dueDates).toEqual(['2024-06-30']);
   });
@@ -209,6 +213,7 @@ describe('parseTimeFrame: robustness', () => {
       fc.double(),
       fc.integer(),
       fc.date({ noInvalidDate: false }),
+      fc.boolean(),
       fc.constant(null),
     );
     fc.assert(
@@ -219,6 +224,8 @@ describe('parseTimeFrame: robustness', () => {
         expect([...tf.dueDates].sort()).toEqual(tf.dueDates);
         if (['date', 'month', 'quarter', 'half', 'year'].includes(tf.kind)) expect(tf.due).toBe(tf.dueDates[tf.dueDates.length - 1]);
         else expect(tf.due).toBeNull();
+        // What cannot be read always says why (messages quote it).
+        if (tf.kind === 'unknown') expect(tf.problem).toMatch(/\S/);
       }),
       { numRuns: propertyRuns(3000) },
     );

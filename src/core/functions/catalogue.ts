@@ -82,7 +82,8 @@ function scalar(value: Argument): CellValue | undefined {
     const flat = value.flat().filter((v) => v !== null && v !== '');
     return flat.length ? flat[0] : undefined;
   }
-  return value === null || value === '' ? undefined : value;
+  // An empty string reads as no text wherever a single value is read, as null does.
+  return value === null ? undefined : value;
 }
 
 function textArg(value: Argument): string {
@@ -194,6 +195,7 @@ function looseTask(deadline: TimeFrame, statusValue: CellValue | undefined, done
   const doneDate =
     doneValue === undefined ? status.date : cellToIso(doneValue) ?? (typeof doneValue === 'string' ? findTextDate(doneValue) : null);
   return {
+    // Stryker disable next-line StringLiteral: a loose task's number, content and names are never read.
     row: 0, rows: [], tt: '', section: null, content: '', leadText: '', owners: [], coordinatorsText: '', coordinators: [],
     deadline, status, doneDate, doneDateProblem: null, product: '', note: '', errorCells: [],
   };
@@ -366,10 +368,11 @@ export const CATALOGUE: readonly CatalogueFunction[] = [
     run(args, ctx) {
       return mapElements(args, ([value, year]) => {
         const tf = parseTimeFrame(value ?? null, yearArg(year, ctx));
-        if (tf.kind === 'unknown') return new CatalogueError(`Không đọc được thời hạn "${tf.text}": ${tf.problem ?? 'không rõ dạng'}.`);
+        // An unreadable time frame always says why (timeframe.ts).
+        if (tf.kind === 'unknown') return new CatalogueError(`Không đọc được thời hạn "${tf.text}": ${tf.problem}.`);
         if (tf.due) return tf.due;
-        if (tf.kind === 'recurring') return tf.dueDates.find((d) => d >= ctx.asOf) ?? tf.dueDates[tf.dueDates.length - 1] ?? '';
-        return '';
+        // A recurring task's next date (its last once all have passed); kinds with no date at all give an empty cell.
+        return tf.dueDates.find((d) => d >= ctx.asOf) ?? tf.dueDates[tf.dueDates.length - 1] ?? '';
       });
     },
   },

@@ -245,7 +245,7 @@ export function checkAppendix(appendix: Appendix, asOf: IsoDate): Finding[] {
         task.row,
         'timeframe',
         'UNREADABLE_DEADLINE',
-        `Không đọc được thời hạn ${quote(deadline.text)} (${deadline.problem ?? 'không rõ dạng'}). Ghi theo một trong các dạng: ${DEADLINE_EXAMPLES}.`,
+        `Không đọc được thời hạn ${quote(deadline.text)} (${deadline.problem}). Ghi theo một trong các dạng: ${DEADLINE_EXAMPLES}.`,
       );
     } else if (deadline.kind === 'event' || (deadline.kind === 'recurring' && !deadline.recurrence)) {
       add(

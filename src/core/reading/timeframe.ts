@@ -314,9 +314,8 @@ export function resetTimeFrameMemo(): void {
 }
 
 function parseUnsafe(value: CellValue, planYear: number): TimeFrame {
-  if (value === null || value === '' || typeof value === 'boolean') {
-    return result('', value === null || value === '' ? 'missing' : 'unknown');
-  }
+  if (value === null || value === '') return result('', 'missing');
+  if (typeof value === 'boolean') return result(value ? 'TRUE' : 'FALSE', 'unknown', [], { problem: 'ô đánh dấu đúng/sai, không phải thời hạn' });
   if (value instanceof Date || typeof value === 'number') {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2200) {
       return result(String(value), 'year', [isoDate(value, 12, 31)]);
