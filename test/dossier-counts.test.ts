@@ -118,9 +118,9 @@ describe('the dossier sheet in the indicator table', () => {
     expect(indicatorValues).toEqual({ dossier_on_time: 0.5, online_services: 0.5, digitised: 0.9, satisfaction: 0.95 });
     expect(indicators.map((d) => [d.id, d.basis])).toEqual([
       ['dossier_on_time', 'Trang "Hồ sơ" (2 hồ sơ, bỏ qua 1 dòng lỗi)'],
-      ['satisfaction', 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu'],
+      ['satisfaction', 'Khảo sát sự hài lòng (nhập kết quả)'],
       ['online_services', 'Trang "Hồ sơ" (2 hồ sơ, bỏ qua 1 dòng lỗi)'],
-      ['digitised', 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu'],
+      ['digitised', 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)'],
     ]);
   });
 

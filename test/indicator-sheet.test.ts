@@ -34,7 +34,7 @@ describe('the indicator sheet', () => {
     expect(byId.get('dossier_on_time')).toMatchObject({ target: 0.95, comparator: '>=', basis: 'Trang "Chỉ tiêu"' });
     expect(byId.get('satisfaction')).toMatchObject({ target: 0.9, comparator: '>', basis: 'Trang "Chỉ tiêu"' });
     // An unreadable target keeps the default one and its basis.
-    expect(byId.get('e_documents')).toMatchObject({ target: 0.98, comparator: '>=', basis: 'CTr 5580/CTr-SYT Đồng Nai' });
+    expect(byId.get('e_documents')).toMatchObject({ target: 0.98, comparator: '>=', basis: 'Hệ thống quản lý văn bản (nhập kết quả)' });
     // Nine defaults, then the sheet's own, numbered after them.
     expect(sheet?.definitions.slice(9)).toEqual([
       { id: 'custom_10', name: 'Tỷ lệ cán bộ được đào tạo', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'Trang "Chỉ tiêu"' },
@@ -45,7 +45,7 @@ describe('the indicator sheet', () => {
 
   it('never changes the defaults it was given', () => {
     readIndicatorSheet({ sheets: [{ name: 'Chỉ tiêu', grid }] });
-    expect(DEFAULT_INDICATORS.find((d) => d.id === 'dossier_on_time')).toMatchObject({ target: 0.98, basis: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu' });
+    expect(DEFAULT_INDICATORS.find((d) => d.id === 'dossier_on_time')).toMatchObject({ target: 0.98, basis: 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)' });
   });
 
   it('reads results without a target column, and looks for the header in the first 30 rows only', () => {
@@ -56,5 +56,14 @@ describe('the indicator sheet', () => {
     expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: at(30) }] })?.values).toEqual({ satisfaction: 0.9 });
     expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: at(31) }] })).toBeNull();
     expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: [['Chỉ tiêu', 'Mục tiêu']] }] })).toBeNull();
+  });
+});
+
+describe('the default indicators', () => {
+  it('name a data source for each figure, never a province or a document of one', () => {
+    for (const d of DEFAULT_INDICATORS) {
+      expect(d.basis, d.id).toMatch(/\S/);
+      expect(d.basis, d.id).not.toMatch(/tỉnh|thành phố|Sở Y tế|Đồng Nai|Bà Rịa|\d+\/|CTr|KH CCHC/i);
+    }
   });
 });

@@ -75,11 +75,11 @@ describe('the summary tab, line by line', () => {
       '2 | II. Cải cách tổ chức bộ máy | 2 | 0 | 0 | 0 | 1 | 0 | 0',
       '',
       'IV. CHỈ SỐ SO VỚI MỤC TIÊU',
-      'STT | Chỉ số | Mục tiêu | Kết quả | Đánh giá | Điểm | Căn cứ',
-      '1 | Hoàn thành nhiệm vụ kế hoạch CCHC | 1 | 0.75 | Không đạt | 0.75 | CTr 5580/CTr-SYT Đồng Nai',
-      '2 | Nhiệm vụ hoàn thành đúng hạn | 1 | 0.25 | Không đạt | 0.25 | CTr 5580/CTr-SYT Đồng Nai',
+      'STT | Chỉ số | Mục tiêu | Kết quả | Đánh giá | Điểm | Nguồn số liệu',
+      '1 | Hoàn thành nhiệm vụ kế hoạch CCHC | 1 | 0.75 | Không đạt | 0.75 | Phụ lục kế hoạch (tự tính)',
+      '2 | Nhiệm vụ hoàn thành đúng hạn | 1 | 0.25 | Không đạt | 0.25 | Phụ lục kế hoạch (tự tính)',
     ]);
-    expect(lines(sheet)[37]).toBe('3 | Hồ sơ TTHC giải quyết đúng hẹn | 0.98 | Chưa có số liệu | — | — | KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu');
+    expect(lines(sheet)[37]).toBe('3 | Hồ sơ TTHC giải quyết đúng hẹn | 0.98 | Chưa có số liệu | — | — | Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)');
   });
 
   it('lists the overdue tasks and the data problems, then the footer that marks the tab as the tool’s own', () => {
@@ -97,7 +97,7 @@ describe('the summary tab, line by line', () => {
       '',
       'STT | Vấn đề | Mức độ | Ô',
       '1 | Nhiệm vụ 3 (dòng 7) đã hoàn thành nhưng chưa có ngày hoàn thành: nhập ngày (dd/mm/yyyy) để tính đúng hạn hay trễ hạn. | Cảnh báo | G7',
-      'Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.',
+      'Danh sách đầy đủ ở thẻ Kiểm tra của bảng điều khiển CCHC.',
       '',
       'Trang này do công cụ CCHC tạo tự động từ trang "Phụ lục" ngày 10/04/2024. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.',
     ]);
@@ -114,7 +114,7 @@ describe('the summary tab, line by line', () => {
     expect(cellAt(sheet, 'Hoàn thành nhiệm vụ kế hoạch CCHC', 4)).toMatchObject({ value: 0.75, format: 'decimal' });
     expect(cellAt(sheet, 'Hồ sơ TTHC giải quyết đúng hẹn', 2)).toMatchObject({ value: 'Chưa có số liệu', style: 'muted' });
     expect(cellAt(sheet, 'Hồ sơ TTHC giải quyết đúng hẹn', 3)).toMatchObject({ value: '—', style: 'muted' });
-    expect(cellAt(sheet, 'Hồ sơ TTHC giải quyết đúng hẹn', 5)).toMatchObject({ value: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu', style: 'muted' });
+    expect(cellAt(sheet, 'Hồ sơ TTHC giải quyết đúng hẹn', 5)).toMatchObject({ value: 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)', style: 'muted' });
     expect(cellAt(sheet, '1. Rà soát vị trí việc làm', 2)).toMatchObject({ value: '31/03/2024', date: '2024-03-31', format: 'date', align: 'center' });
     expect(cellAt(sheet, '1. Rà soát vị trí việc làm', 3)).toMatchObject({ value: 10, style: 'bad' });
     expect(cellAt(sheet, 'Cảnh báo', 0)).toMatchObject({ style: 'body', align: 'center' });
@@ -152,7 +152,7 @@ describe('the order of overdue tasks and problems', () => {
     expect(report.overdue.map((o) => [o.row, o.daysOverdue])).toEqual([[3, 55], [2, 10], [4, 10]]);
     expect(cellAt(sheet, 'Lỗi', 0)).toMatchObject({ style: 'bad', align: 'center' });
     // Exactly the problems listed: no "… và 0 vấn đề khác".
-    expect(lines(sheet)).toContain('Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.');
+    expect(lines(sheet)).toContain('Danh sách đầy đủ ở thẻ Kiểm tra của bảng điều khiển CCHC.');
     expect(reportValues(sheet).every((row) => row.length === 9)).toBe(true);
   });
 });
@@ -212,7 +212,7 @@ describe('the unit, the tab and formulas', () => {
     expect(listed).toHaveLength(50);
     expect(listed.slice(0, 5).every((l) => l.includes('| Lỗi |'))).toBe(true);
     expect(listed[5]).toContain('| Cảnh báo |');
-    expect(all).toContain('… và 15 vấn đề khác. Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.');
+    expect(all).toContain('… và 15 vấn đề khác. Danh sách đầy đủ ở thẻ Kiểm tra của bảng điều khiển CCHC.');
     expect(all).toContain('1 | Hoàn thành nhưng chưa ghi ngày | 60');
     expect(all).toContain('2 | Chưa có đơn vị chủ trì | 5');
   });

@@ -177,6 +177,6 @@ describe('the data problems in the tab', () => {
     expect(summary.map((c) => c.value)).toEqual([60, 40]);
     const listed = sheet.cells.filter((c) => typeof c.value === 'string' && /^Nhiệm vụ \d+ \(dòng \d+\) chưa có đơn vị chủ trì|^Không đọc được thời hạn/.test(c.value));
     expect(listed).toHaveLength(50);
-    expect(texts).toContain('… và 50 vấn đề khác. Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.');
+    expect(texts).toContain('… và 50 vấn đề khác. Danh sách đầy đủ ở thẻ Kiểm tra của bảng điều khiển CCHC.');
   });
 });

@@ -28,9 +28,9 @@ describe('the settings sheet', () => {
     expect(grid[10]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null]);
     expect(grid[11]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null]);
     const indicatorsAt = 12 + DEFAULT_UNIT_DIRECTORY.length;
-    expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Căn cứ']);
-    expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', 'CTr 5580/CTr-SYT Đồng Nai']);
-    expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu']);
+    expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Nguồn số liệu']);
+    expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', 'Phụ lục kế hoạch (tự tính)']);
+    expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)']);
   });
 
   it('reads back what it wrote, values the user set included', () => {

@@ -1,7 +1,7 @@
 import type { Appendix } from '../core/reading/appendix';
 import { SEVERITY_LABELS, type Finding } from '../core/measuring/checks';
 import { formatViDate } from '../core/dates';
-import { OUTCOME_LABELS } from '../core/measuring/indicators';
+import { NO_OWNER_LABEL, OUTCOME_LABELS } from '../core/measuring/indicators';
 import type { QuarterlyReport } from '../core/presenting/report';
 import { formatPercent } from '../core/reading/text';
 import type { Severity } from '../core/types';
@@ -155,7 +155,7 @@ export function formatReport(report: QuarterlyReport, width = Infinity): string 
     ...report.overdue
       .slice(0, 10)
       .flatMap((o) =>
-        wrap(`  dòng ${o.row}: ${o.tt ? o.tt + '. ' : ''}${cut(o.content, 70)} — ${o.owners.join('; ') || 'chưa có đơn vị'}, hạn ${formatViDate(o.due)}, quá ${o.daysOverdue} ngày`, width, 4),
+        wrap(`  dòng ${o.row}: ${o.tt ? o.tt + '. ' : ''}${cut(o.content, 70)} — ${o.owners.join('; ') || NO_OWNER_LABEL}, hạn ${formatViDate(o.due)}, quá ${o.daysOverdue} ngày`, width, 4),
       ),
     ...(report.overdue.length > 10 ? [`  … và ${report.overdue.length - 10} nhiệm vụ khác (xem trang báo cáo)`] : []),
     `Vấn đề dữ liệu cần xử lý: ${report.problems.length}`,

@@ -68,7 +68,7 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
     [LABELS.units, 'Tên gọi khác (cách nhau bởi dấu ;)', null, null],
     ...settings.units.map((u) => [u.name, u.aliases.join('; '), null, null]),
     [],
-    [LABELS.indicators, 'Mục tiêu', 'Kết quả', 'Căn cứ'],
+    [LABELS.indicators, 'Mục tiêu', 'Kết quả', 'Nguồn số liệu'],
     ...settings.indicators.map((d) => [
       d.name,
       d.target,

@@ -172,20 +172,21 @@ export interface IndicatorDefinition {
   /** Where the value comes from: the appendix itself, or a figure the user enters. */
   source: 'plan-completion' | 'plan-on-time' | 'manual';
   /** Which seed document set the target. */
+  /** Where the figure comes from (the report's "Nguồn số liệu"): a source, never another province's document. */
   basis: string;
 }
 
 /** Default targets from the seed plans; users edit them in settings. */
 export const DEFAULT_INDICATORS: readonly IndicatorDefinition[] = [
-  { id: 'plan_completion', name: 'Hoàn thành nhiệm vụ kế hoạch CCHC', target: 1, comparator: '>=', points: 1, source: 'plan-completion', basis: 'CTr 5580/CTr-SYT Đồng Nai' },
-  { id: 'plan_on_time', name: 'Nhiệm vụ hoàn thành đúng hạn', target: 1, comparator: '>=', points: 1, source: 'plan-on-time', basis: 'CTr 5580/CTr-SYT Đồng Nai' },
-  { id: 'dossier_on_time', name: 'Hồ sơ TTHC giải quyết đúng hẹn', target: 0.98, comparator: '>=', points: 1, source: 'manual', basis: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu' },
-  { id: 'satisfaction', name: 'Tỷ lệ hài lòng của người dân', target: 0.87, comparator: '>=', points: 1, source: 'manual', basis: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu' },
-  { id: 'online_services', name: 'Tỷ lệ sử dụng dịch vụ công trực tuyến', target: 0.7, comparator: '>=', points: 1, source: 'manual', basis: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu' },
-  { id: 'digitised', name: 'Kết quả giải quyết TTHC được số hóa', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu' },
-  { id: 'e_documents', name: 'Văn bản trao đổi dưới dạng điện tử', target: 0.98, comparator: '>=', points: 1, source: 'manual', basis: 'CTr 5580/CTr-SYT Đồng Nai' },
-  { id: 'feedback', name: 'Phản ánh, kiến nghị được xử lý', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'CTr 5580/CTr-SYT Đồng Nai' },
-  { id: 'procedure_time_cut', name: 'TTHC được cắt giảm thời gian giải quyết', target: 0.4, comparator: '>=', points: 1, source: 'manual', basis: 'KH CCHC 2024 Sở Y tế Bà Rịa - Vũng Tàu' },
+  { id: 'plan_completion', name: 'Hoàn thành nhiệm vụ kế hoạch CCHC', target: 1, comparator: '>=', points: 1, source: 'plan-completion', basis: 'Phụ lục kế hoạch (tự tính)' },
+  { id: 'plan_on_time', name: 'Nhiệm vụ hoàn thành đúng hạn', target: 1, comparator: '>=', points: 1, source: 'plan-on-time', basis: 'Phụ lục kế hoạch (tự tính)' },
+  { id: 'dossier_on_time', name: 'Hồ sơ TTHC giải quyết đúng hẹn', target: 0.98, comparator: '>=', points: 1, source: 'manual', basis: 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)' },
+  { id: 'satisfaction', name: 'Tỷ lệ hài lòng của người dân', target: 0.87, comparator: '>=', points: 1, source: 'manual', basis: 'Khảo sát sự hài lòng (nhập kết quả)' },
+  { id: 'online_services', name: 'Tỷ lệ sử dụng dịch vụ công trực tuyến', target: 0.7, comparator: '>=', points: 1, source: 'manual', basis: 'Cổng dịch vụ công (nhập kết quả)' },
+  { id: 'digitised', name: 'Kết quả giải quyết TTHC được số hóa', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)' },
+  { id: 'e_documents', name: 'Văn bản trao đổi dưới dạng điện tử', target: 0.98, comparator: '>=', points: 1, source: 'manual', basis: 'Hệ thống quản lý văn bản (nhập kết quả)' },
+  { id: 'feedback', name: 'Phản ánh, kiến nghị được xử lý', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'Sổ theo dõi phản ánh, kiến nghị (nhập kết quả)' },
+  { id: 'procedure_time_cut', name: 'TTHC được cắt giảm thời gian giải quyết', target: 0.4, comparator: '>=', points: 1, source: 'manual', basis: 'Quyết định công bố TTHC (nhập kết quả)' },
 ];
 
 export type TargetResult = 'Đạt' | 'Không đạt';

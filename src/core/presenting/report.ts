@@ -7,6 +7,7 @@ import {
   dueItems,
   evaluateIndicators,
   groupOutcomes,
+  NO_OWNER_LABEL,
   ownerNames,
   ratesOf,
   sectionName,
@@ -341,7 +342,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
 
   line('IV. CHỈ SỐ SO VỚI MỤC TIÊU', 'heading');
   table(
-    ['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Điểm', 'Căn cứ'],
+    ['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Điểm', 'Nguồn số liệu'],
     report.indicators.map((ind, i) => [
       int(i + 1),
       { value: ind.name },
@@ -360,7 +361,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     report.overdue.map((o, i) => [
       int(i + 1),
       { value: o.tt ? `${o.tt}. ${o.content}` : o.content },
-      { value: o.owners.join('; ') || '(chưa có)' },
+      { value: o.owners.join('; ') || NO_OWNER_LABEL },
       date(o.due),
       { ...int(o.daysOverdue), style: 'bad' },
       int(o.row),
@@ -396,7 +397,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   );
   row--;
   const more = report.problems.length - listed.length;
-  line(`${more > 0 ? `… và ${more} vấn đề khác. ` : ''}Danh sách đầy đủ: bảng điều khiển (Kiểm tra) hoặc lệnh cchc check.`, 'muted');
+  line(`${more > 0 ? `… và ${more} vấn đề khác. ` : ''}Danh sách đầy đủ ở thẻ Kiểm tra của bảng điều khiển CCHC.`, 'muted');
   row++;
 
   line(`${REPORT_MARKER} từ trang "${report.sheet}" ngày ${formatViDate(report.asOf)}. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.`, 'muted');
