@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
-import { findUnitName, isOwnReportSheet, looksLikeFormula, REPORT_MARKER, reportValues, type ReportSheet } from '../src/core/presenting/report';
+import { findUnitName, isOwnReportSheet, looksLikeFormula, REPORT_MARKER, reportDueLabel, reportValues, type ReportSheet } from '../src/core/presenting/report';
 import type { CellValue } from '../src/core/types';
 import { OUTCOMES_ROWS } from './fixtures/workbooks';
 
@@ -39,7 +39,7 @@ describe('the summary tab, line by line', () => {
       'Kỳ báo cáo: Quý I/2024 (từ 01/01/2024 đến 31/03/2024, theo năm dương lịch)',
       'Số liệu tính đến ngày 10/04/2024 · Phụ lục: trang "Phụ lục", năm kế hoạch 2024',
       // Q1's report is due on 20/03; the next, for the first six months, on 20/06.
-      'Hạn gửi báo cáo kỳ này: 20/03/2024 · Báo cáo kế tiếp: 6 tháng đầu năm 2024, hạn 20/06/2024',
+      'Hạn gửi báo cáo kỳ này: 20/03/2024 (đã quá 21 ngày) · Báo cáo kế tiếp: 6 tháng đầu năm 2024, hạn 20/06/2024',
       '',
     ]);
   });
@@ -175,6 +175,14 @@ describe('the summary tab with nothing to show', () => {
     expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 3)).toMatchObject({ value: 'Đạt', style: 'good' });
     expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 4)).toMatchObject({ value: 1, format: 'decimal' });
     expect(sheet.cells.find((c) => c.value === 'Không có vấn đề dữ liệu.')).toMatchObject({ style: 'muted' });
+  });
+});
+
+describe('the report deadline', () => {
+  it('says how long ago it passed, that it is today, or how long is left', () => {
+    expect(reportDueLabel('2024-06-20', '2024-07-10')).toBe('20/06/2024 (đã quá 20 ngày)');
+    expect(reportDueLabel('2024-06-20', '2024-06-20')).toBe('20/06/2024 (hôm nay)');
+    expect(reportDueLabel('2024-06-20', '2024-06-15')).toBe('20/06/2024 (còn 5 ngày)');
   });
 });
 

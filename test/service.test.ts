@@ -136,6 +136,8 @@ describe('reports and indicators for the panel', () => {
       overdue: 1,
       problems: 1,
       reportDue: '2024-03-20',
+      // 20/03 to 10/04: 21 days late.
+      reportDueLabel: '20/03/2024 (đã quá 21 ngày)',
       nextReport: { label: '6 tháng đầu năm 2024', due: '2024-06-20' },
     });
   });

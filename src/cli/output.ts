@@ -2,7 +2,7 @@ import type { Appendix } from '../core/reading/appendix';
 import { SEVERITY_LABELS, type Finding } from '../core/measuring/checks';
 import { formatViDate } from '../core/dates';
 import { NO_OWNER_LABEL, OUTCOME_LABELS } from '../core/measuring/indicators';
-import type { QuarterlyReport } from '../core/presenting/report';
+import { reportDueLabel, type QuarterlyReport } from '../core/presenting/report';
 import { formatPercent } from '../core/reading/text';
 import type { Severity } from '../core/types';
 
@@ -159,7 +159,7 @@ export function formatReport(report: QuarterlyReport, width = Infinity): string 
       ),
     ...(report.overdue.length > 10 ? [`  … và ${report.overdue.length - 10} nhiệm vụ khác (xem trang báo cáo)`] : []),
     `Vấn đề dữ liệu cần xử lý: ${report.problems.length}`,
-    `Hạn gửi báo cáo kỳ này: ${formatViDate(report.reportDue)} · Kế tiếp: ${report.nextReport.label}, hạn ${formatViDate(report.nextReport.due)}`,
+    `Hạn gửi báo cáo kỳ này: ${reportDueLabel(report.reportDue, report.asOf)} · Kế tiếp: ${report.nextReport.label}, hạn ${formatViDate(report.nextReport.due)}`,
   ];
   // Every line fits the terminal; a continuation goes two spaces further in than its line.
   return lines.flatMap((line) => wrap(line, width, /^ */.exec(line)![0].length + 2)).join('\n');

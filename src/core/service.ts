@@ -9,7 +9,7 @@ import { withDossierSheet } from './measuring/dossiers';
 import { readIndicatorSheet } from './measuring/indicator-sheet';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type PeriodType } from './measuring/periods';
 import type { QuarterlyReport, ReportSheet } from './presenting/report';
-import { isOwnReportSheet } from './presenting/report';
+import { isOwnReportSheet, reportDueLabel } from './presenting/report';
 import { isSettingsSheet, readSettings, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
 
@@ -193,6 +193,8 @@ export interface PanelReportDone {
   overdue: number;
   problems: number;
   reportDue: IsoDate;
+  /** The deadline as the panel shows it: "20/06/2024 (đã quá 20 ngày)". */
+  reportDueLabel: string;
   nextReport: { label: string; due: IsoDate };
 }
 
@@ -206,6 +208,7 @@ export function reportDone(report: QuarterlyReport, tab: string, url: string | n
     overdue: report.overdue.length,
     problems: report.problems.length,
     reportDue: report.reportDue,
+    reportDueLabel: reportDueLabel(report.reportDue, report.asOf),
     nextReport: report.nextReport,
   };
 }

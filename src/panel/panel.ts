@@ -326,7 +326,7 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
               reportBox.replaceChildren(
                 h('p', {}, 'Đã tạo trang ', link, '.'),
                 h('p', { class: 'summary' }, `${r.period}: hoàn thành ${percent(r.rates.completion)}, đúng hạn ${percent(r.rates.onTime)}, ${r.overdue} nhiệm vụ quá hạn, ${r.problems} vấn đề dữ liệu.`),
-                h('p', { class: 'muted' }, `Hạn gửi báo cáo kỳ này: ${formatViDate(r.reportDue)}.`),
+                h('p', { class: 'muted' }, `Hạn gửi báo cáo kỳ này: ${r.reportDueLabel}.`),
               );
               done('Đã tạo báo cáo.');
             } catch (err) {

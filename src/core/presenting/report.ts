@@ -1,6 +1,6 @@
 import type { Appendix } from '../reading/appendix';
 import { DATA_PROBLEM_CODES, FINDING_LABELS, SEVERITY_LABELS, type Finding, type FindingCode } from '../measuring/checks';
-import { formatViDate } from '../dates';
+import { daysBetween, formatViDate } from '../dates';
 import {
   countOutcomes,
   DEFAULT_INDICATORS,
@@ -230,6 +230,16 @@ export interface ReportSheet {
   colCount: number;
 }
 
+/**
+ * The period's report deadline as people need it: the date, and whether it has passed (a report made on 10/07 for
+ * the six months due 20/06 is late, and says so).
+ * @example reportDueLabel('2024-06-20', '2024-07-10') // '20/06/2024 (đã quá 20 ngày)'
+ */
+export function reportDueLabel(due: IsoDate, asOf: IsoDate): string {
+  const days = daysBetween(due, asOf);
+  return `${formatViDate(due)} (${days > 0 ? `đã quá ${days} ngày` : days === 0 ? 'hôm nay' : `còn ${-days} ngày`})`;
+}
+
 /** First words of the footer line that marks a tab as the tool's own: only such tabs are ever replaced. */
 export const REPORT_MARKER = 'Trang này do công cụ CCHC tạo tự động';
 
@@ -294,7 +304,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   line(`Kỳ báo cáo: ${p.label} (từ ${formatViDate(p.start)} đến ${formatViDate(p.end)}, ${CUTOFF_LABELS[p.cutoff]})`, 'subtitle', 'center');
   line(`Số liệu tính đến ngày ${formatViDate(report.asOf)} · Phụ lục: trang "${report.sheet}", năm kế hoạch ${report.planYear}`, 'muted', 'center');
   line(
-    `Hạn gửi báo cáo kỳ này: ${formatViDate(report.reportDue)} · Báo cáo kế tiếp: ${report.nextReport.label}, hạn ${formatViDate(report.nextReport.due)}`,
+    `Hạn gửi báo cáo kỳ này: ${reportDueLabel(report.reportDue, report.asOf)} · Báo cáo kế tiếp: ${report.nextReport.label}, hạn ${formatViDate(report.nextReport.due)}`,
     'muted',
     'center',
   );
