@@ -1,4 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withCatalogue } from '../build/catalogue-docs';
 
@@ -8,6 +11,12 @@ describe('the README', () => {
   it('lists the custom functions exactly as the catalogue declares them (run `npm run docs` after a change)', () => {
     expect(readme).toBe(withCatalogue(readme));
     expect(readme).toContain('`CCHC_ONTIME([ky]; [don_vi]; [vung_phu_luc])`');
+  });
+
+  it('shows the report exactly as `npm run demo` prints it', () => {
+    const shown = /prints it \(its report part[^\n]*\n\n```\n([\s\S]*?)\n```/.exec(readme)![1];
+    const out = spawnSync(process.execPath, ['bin/cchc.js', 'demo', '--out-dir', mkdtempSync(join(tmpdir(), 'cchc-readme-'))], { encoding: 'utf8' }).stdout;
+    expect(out).toContain(`\n${shown}\n\nĐã ghi trang`);
   });
 
   it('shows every picture in docs/ and no picture that is missing', () => {
