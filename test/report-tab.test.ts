@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
-import { findUnitName, isOwnReportSheet, looksLikeFormula, REPORT_MARKER, reportDueLabel, reportValues, type ReportSheet } from '../src/core/presenting/report';
+import { findUnitName, isOwnReportSheet, looksLikeFormula, outcomeSummary, REPORT_MARKER, reportDueLabel, reportValues, type ReportSheet } from '../src/core/presenting/report';
 import type { CellValue } from '../src/core/types';
 import { OUTCOMES_ROWS } from './fixtures/workbooks';
 
@@ -175,6 +175,13 @@ describe('the summary tab with nothing to show', () => {
     expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 3)).toMatchObject({ value: 'Đạt', style: 'good' });
     expect(cellAt(sheet, 'Tỷ lệ hài lòng của người dân', 4)).toMatchObject({ value: 1, format: 'decimal' });
     expect(sheet.cells.find((c) => c.value === 'Không có vấn đề dữ liệu.')).toMatchObject({ style: 'muted' });
+  });
+});
+
+describe('the outcomes in words', () => {
+  it('names every outcome, so the parts add up to the due dates counted', () => {
+    const t = { due: 16, onTime: 7, late: 2, doneUndated: 2, overdue: 4, pending: 0, cancelled: 1 };
+    expect(outcomeSummary(t)).toBe('16 mốc đến hạn: 7 đúng hạn · 2 trễ hạn · 2 xong chưa ghi ngày · 4 quá hạn · 0 chưa đến hạn · 1 không thực hiện');
   });
 });
 

@@ -3,6 +3,7 @@
  * Every piece of cell text reaches the page through textContent or an attribute, never as HTML.
  */
 import { formatViDate } from '../core/dates';
+import { outcomeSummary } from '../core/presenting/report';
 import { formatPercent } from '../core/reading/text';
 import type { Bridge, Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit } from './bridge';
 
@@ -206,7 +207,7 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
       h('div', { class: 'rate' }, h('span', { class: 'big', 'data-rate': 'onTime' }, percent(view.rates.onTime)), h('span', {}, 'Đúng hạn')),
     );
     const t = view.totals;
-    const facts = h('p', { class: 'summary' }, `${view.period.label}: ${t.due} mốc đến hạn · ${t.onTime} đúng hạn · ${t.late} trễ · ${t.overdue} quá hạn · ${t.pending} chưa đến hạn`);
+    const facts = h('p', { class: 'summary' }, `${view.period.label}: ${outcomeSummary(t)}`);
     const chart = view.byUnit.length
       ? h('figure', {}, h('figcaption', {}, 'Tỷ lệ đúng hạn theo đơn vị chủ trì'), barChart(view.byUnit.map((u) => ({ label: u.unit, value: u.onTimeRate }))))
       : h('p', { class: 'muted' }, 'Không có nhiệm vụ đến hạn trong kỳ.');

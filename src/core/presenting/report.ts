@@ -231,6 +231,15 @@ export interface ReportSheet {
 }
 
 /**
+ * The period's due dates in words, every outcome named so the parts add up to the whole.
+ * @example outcomeSummary({ due: 16, onTime: 7, late: 2, doneUndated: 2, overdue: 4, pending: 0, cancelled: 1 })
+ * // '16 mốc đến hạn: 7 đúng hạn · 2 trễ hạn · 2 xong chưa ghi ngày · 4 quá hạn · 0 chưa đến hạn · 1 không thực hiện'
+ */
+export function outcomeSummary(t: OutcomeCounts): string {
+  return `${t.due} mốc đến hạn: ${t.onTime} đúng hạn · ${t.late} trễ hạn · ${t.doneUndated} xong chưa ghi ngày · ${t.overdue} quá hạn · ${t.pending} chưa đến hạn · ${t.cancelled} không thực hiện`;
+}
+
+/**
  * The period's report deadline as people need it: the date, and whether it has passed (a report made on 10/07 for
  * the six months due 20/06 is late, and says so).
  * @example reportDueLabel('2024-06-20', '2024-07-10') // '20/06/2024 (đã quá 20 ngày)'
