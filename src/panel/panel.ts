@@ -214,7 +214,7 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
     const table = h(
       'table',
       { class: 'targets' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Chỉ số'), h('th', {}, 'Mục tiêu'), h('th', {}, 'Kết quả'), h('th', {}, ''))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'Chỉ số'), h('th', {}, 'Mục tiêu'), h('th', {}, 'Kết quả'), h('th', {}, 'Đánh giá'))),
       h(
         'tbody',
         {},

@@ -68,6 +68,7 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test
     await expect(page.locator('[data-rate="onTime"]').textContent()).resolves.toBe('25,0%');
     await expect(page.locator('[data-rate="completion"]').textContent()).resolves.toBe('75,0%');
     await expect(page.locator('svg.chart rect').count()).resolves.toBe(4);
+    await expect(page.locator('table.targets th').allTextContents()).resolves.toEqual(['Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá']);
     // Every outcome is named, so the parts add up to the 5 due dates.
     await expect(page.locator('.indicators p.summary').textContent()).resolves.toBe(
       'Quý I/2024: 5 mốc đến hạn: 1 đúng hạn · 1 trễ hạn · 1 xong chưa ghi ngày · 1 quá hạn · 0 chưa đến hạn · 1 không thực hiện',
