@@ -181,3 +181,13 @@ describe('severities and where findings point', () => {
     expect(listed).toEqual(['C4', 'C3']);
   });
 });
+
+describe('the front door', () => {
+  it('passes the sheet, the plan year and the unit directory through to the reading', () => {
+    const two: WorkbookData = { sheets: [{ name: 'A', grid: [TITLE, HEADER, [1, 'Việc A', 'Văn phòng Sở', 'Quý I/2024']] }, { name: 'B', grid: [TITLE, HEADER, [1, 'Việc B', 'Phòng Mới', 'Quý II/2024']] }] };
+    const { appendix, findings } = checkWorkbook(two, { asOf: '2024-04-10', sheet: 'B', planYear: 2030, units: [{ name: 'Phòng Mới', aliases: [] }] });
+    expect([appendix.sheet, appendix.planYear, appendix.tasks[0].content]).toEqual(['B', 2030, 'Việc B']);
+    // "Phòng Mới" is in the directory given, so it is a known unit.
+    expect(findings.filter((f) => f.code === 'UNKNOWN_UNIT')).toEqual([]);
+  });
+});

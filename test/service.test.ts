@@ -165,4 +165,16 @@ describe('where the tracking columns go', () => {
     expect(trackingColumnsPlan(book({ name: 'PL', grid: withStatus }), '2024-04-10')).toMatchObject({ needStatus: false, needDoneDate: true, headers: ['Ngày hoàn thành'] });
     expect(trackingColumnsPlan(book(appendix), '2024-04-10')).toMatchObject({ headerRow: 3, firstRow: 4, lastRow: 13, firstFreeColumn: 7, headers: [] });
   });
+
+  it('plans over the appendix\'s own sheet, not the first one, and down to the last row of a task written over two rows', () => {
+    const notes = { name: 'Ghi chú', grid: [['Ghi chú của văn phòng', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy']] };
+    // Task 2 runs over rows 3 and 4: its second row continues the content.
+    const grid: CellValue[][] = [
+      ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện'],
+      [1, 'Việc một', 'Văn phòng Sở', 'Quý I/2024'],
+      [2, 'Việc hai dài', 'Thanh tra Sở', 'Quý II/2024'],
+      [null, 'và phần tiếp theo', null, null],
+    ];
+    expect(trackingColumnsPlan(book(notes, { name: 'PL', grid }), '2024-04-10')).toMatchObject({ sheet: 'PL', firstFreeColumn: 4, lastRow: 4 });
+  });
 });

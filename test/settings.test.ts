@@ -33,6 +33,33 @@ describe('the settings sheet', () => {
     expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)']);
   });
 
+  it('writes each setting\'s note beside it, with blank rows between the tables', () => {
+    const grid = settingsGrid();
+    expect(grid.slice(2, 10)).toEqual([
+      [null, null, null, null],
+      ['Thông số', 'Giá trị', 'Ghi chú', null],
+      ['Ngày tính số liệu', null, 'Để trống: hôm nay. Ghi một ngày để tính số liệu đến ngày đó.', null],
+      ['Năm kế hoạch', null, 'Để trống: tự nhận từ tiêu đề phụ lục hoặc các thời hạn.', null],
+      ['Cách tính kỳ báo cáo', 'Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".', null],
+      ['Tên đơn vị (tiêu đề báo cáo)', null, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null],
+      ['Ngày hạn gửi báo cáo (trong tháng cuối kỳ)', 20, 'Theo chế độ báo cáo quốc gia: ngày 20.', null],
+      [null, null, null, null],
+    ]);
+  });
+
+  it('keeps the default units, indicators and unit name when the sheet has no such rows or leaves them blank', () => {
+    const settings = read([['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'], ['Tên đơn vị (tiêu đề báo cáo)', '  '], ['Năm kế hoạch', 2024]]);
+    expect(settings.planYear).toBe(2024);
+    expect(settings.unitName).toBeNull();
+    expect(settings.units).toEqual(DEFAULT_UNIT_DIRECTORY);
+    expect(settings.indicators).toEqual(DEFAULT_INDICATORS);
+  });
+
+  it('knows an empty sheet is not a settings sheet', () => {
+    expect(isSettingsSheet({ name: 'Trang tính1', grid: [] })).toBe(false);
+    expect(isSettingsSheet({ name: 'Bản sao', grid: [['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC']] })).toBe(true);
+  });
+
   it('reads back what it wrote, values the user set included', () => {
     const settings = {
       ...DEFAULT_SETTINGS,

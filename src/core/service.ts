@@ -178,6 +178,7 @@ export function highlightTargets(findings: Pick<Finding, 'row' | 'column' | 'sev
   for (const f of findings) {
     const key = `${f.column}${f.row}`;
     const prev = strongest.get(key);
+    // Stryker disable next-line EqualityOperator: an equal severity at the same cell stores the same entry.
     if (!prev || order[f.severity] > order[prev.severity]) strongest.set(key, { row: f.row, column: f.column, severity: f.severity });
   }
   return [...strongest.values()];

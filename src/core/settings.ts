@@ -49,7 +49,7 @@ const LABELS = {
 };
 
 export function isSettingsSheet(sheet: SheetData): boolean {
-  return sheet.name === SETTINGS_SHEET || (typeof sheet.grid[0]?.[0] === 'string' && sheet.grid[0][0] === TITLE);
+  return sheet.name === SETTINGS_SHEET || sheet.grid[0]?.[0] === TITLE;
 }
 
 /** The settings sheet's content, to create it (or show a user what can be set). */
