@@ -66,6 +66,8 @@ describe('yes and no as exports write them', () => {
     ['Toàn trình', true], ['Một phần', true], ['Đã số hóa', true], ['1', true],
     ['Không', false], [false, false], [0, false], ['Trực tiếp', false], ['Bưu chính', false], ['Chưa số hóa', false], ['-', false], [' – ', false], ['0', false],
     ['Mức độ 2', null], ['không rõ', null], ['', null], [null, null], ['#N/A', null],
+    // A dash or a word counts only as the whole cell: a note that starts or ends with one is no answer.
+    ['- xem ghi chú', null], ['ghi chú -', null], ['Có hay không', null], ['không chắc có', null],
   ] as const)('reads %j as %j', (value, expected) => {
     expect(yesNo(value)).toBe(expected);
   });
