@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
@@ -22,9 +22,44 @@ function elements(): { tag: string; attrs: Record<string, string>; path: string 
   return out;
 }
 
+/**
+ * The ExcelApi version the Excel host's code needs: every member it calls, looked up in @types/office-js, whose doc
+ * comments carry "[Api set: ExcelApi 1.n]". A name declared by several objects counts at its earliest version, so a
+ * common name (load, values) never raises the bar by accident; a method only newer objects have (for example
+ * getMergedAreasOrNullObject, 1.13) does.
+ */
+function excelApiNeeded(): { minor: number; by: string[] } {
+  const dts = readFileSync(new URL('../../node_modules/@types/office-js/index.d.ts', import.meta.url), 'utf8');
+  const earliest = new Map<string, number>();
+  // Each documented member: its doc comment, then its name. Untagged (generic) members count as 1.1.
+  const member = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\n\s*(?:readonly\s+)?(\w+)\s*[(?:<]/g;
+  for (let m = member.exec(dts); m; m = member.exec(dts)) {
+    const version = /\[Api set: ExcelApi (\d+)\.(\d+)\]/.exec(m[1]);
+    const minor = !version ? 1 : Number(version[1]) === 1 ? Number(version[2]) : 99;
+    earliest.set(m[2], Math.min(earliest.get(m[2]) ?? 99, minor));
+  }
+  const dir = new URL('../../src/hosts/office/', import.meta.url);
+  const source = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
+  const used = new Set([...source.matchAll(/\.(\w+)\b/g)].map((m) => m[1]));
+  const minor = Math.max(...[...used].map((n) => earliest.get(n) ?? 1));
+  return { minor, by: [...used].filter((n) => earliest.get(n) === minor) };
+}
+
 describe('manifest.xml', () => {
   const all = elements();
   const defined = new Map(all.filter((e) => e.attrs.id && /Resources/.test(e.path)).map((e) => [e.attrs.id, e.attrs.DefaultValue]));
+
+  it('declares the requirement sets the code needs: the ExcelApi its calls need, the shared runtime, custom functions', () => {
+    const sets = new Map(all.filter((e) => e.tag === 'Set' && /Requirements\/Sets/.test(e.path)).map((e) => [e.attrs.Name, e.attrs.MinVersion]));
+    const needed = excelApiNeeded();
+    expect(needed.minor, `needed by ${needed.by.join(', ')}`).toBeGreaterThanOrEqual(13);
+    expect(sets.get('ExcelApi'), `ExcelApi 1.${needed.minor} is needed by ${needed.by.join(', ')}`).toBe(`1.${needed.minor}`);
+    expect(sets.get('SharedRuntime')).toBe('1.1');
+    // CustomFunctions.Error (how the functions report a Vietnamese error) arrives in CustomFunctionsRuntime 1.2.
+    const functions = readFileSync(new URL('../../src/hosts/office/functions.ts', import.meta.url), 'utf8');
+    expect(functions).toContain('CustomFunctions.Error');
+    expect(sets.get('CustomFunctionsRuntime')).toBe('1.2');
+  });
 
   it('is well-formed XML', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
