@@ -45,7 +45,7 @@ describe('the summary tab, line by line', () => {
   });
 
   it('totals the period, then breaks it down by lead unit (most due first) and by section (in the appendix’s order)', () => {
-    expect(lines(sheet).slice(6, 37)).toEqual([
+    expect(lines(sheet).slice(6, 39)).toEqual([
       'I. TỔNG HỢP CHUNG',
       'STT | Chỉ tiêu | Số lượng',
       '1 | Tổng số nhiệm vụ trong phụ lục | 8',
@@ -68,18 +68,21 @@ describe('the summary tab, line by line', () => {
       '1 | Phòng Tổ chức cán bộ | 2 | 0 | 0 | 0 | 1 | 0 | 0',
       '2 | Văn phòng Sở | 2 | 0 | 1 | 1 | 0 | 0 | 0',
       '3 | Thanh tra Sở | 1 | 1 | 0 | 0 | 0 | 0 | 1',
+      // The plan's own totals close the table (each due date once): 5 due, 1 on time of 4 counted.
+      'Tổng cộng | 5 | 1 | 1 | 1 | 1 | 0 | 0.25',
       '',
       'III. THEO NỘI DUNG CỦA PHỤ LỤC',
       'STT | Mục trong phụ lục | Đến hạn | Đúng hạn | Trễ hạn | Chưa ghi ngày | Quá hạn | Chưa đến hạn | Tỷ lệ đúng hạn',
       `1 | I. Cải cách thể chế | 3 | 1 | 1 | 1 | 0 | 0 | ${1 / 3}`,
       '2 | II. Cải cách tổ chức bộ máy | 2 | 0 | 0 | 0 | 1 | 0 | 0',
+      'Tổng cộng | 5 | 1 | 1 | 1 | 1 | 0 | 0.25',
       '',
       'IV. CHỈ SỐ SO VỚI MỤC TIÊU',
       'STT | Chỉ số | Mục tiêu | Kết quả | Đánh giá | Điểm | Nguồn số liệu',
       '1 | Hoàn thành nhiệm vụ kế hoạch CCHC | 1 | 0.75 | Không đạt | 0.75 | Phụ lục kế hoạch (tự tính)',
       '2 | Nhiệm vụ hoàn thành đúng hạn | 1 | 0.25 | Không đạt | 0.25 | Phụ lục kế hoạch (tự tính)',
     ]);
-    expect(lines(sheet)[37]).toBe('3 | Hồ sơ TTHC giải quyết đúng hẹn | 0.98 | Chưa có số liệu | — | — | Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)');
+    expect(lines(sheet)[39]).toBe('3 | Hồ sơ TTHC giải quyết đúng hẹn | 0.98 | Chưa có số liệu | — | — | Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)');
   });
 
   it('lists the overdue tasks and the data problems, then the footer that marks the tab as the tool’s own', () => {
@@ -129,12 +132,12 @@ describe('the summary tab, line by line', () => {
     expect(sheet.merges).toHaveLength(5 + 6 + 2);
     expect(sheet.tables.map((t) => [t.top, t.bottom, t.right])).toEqual([
       [7, 20, 2],
-      [23, 26, 8],
-      [29, 31, 8],
-      [34, 43, 6],
-      [46, 47, 5],
-      [50, 51, 2],
-      [53, 54, 3],
+      [23, 27, 8],
+      [30, 33, 8],
+      [36, 45, 6],
+      [48, 49, 5],
+      [52, 53, 2],
+      [55, 56, 3],
     ]);
   });
 });

@@ -340,19 +340,21 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
 
   const groupTable = (title: string, nameHeader: string, rows: (GroupRow & { name: string })[]) => {
     line(title, 'heading');
+    const cells = (g: OutcomeCounts, rate: number | null): Partial<ReportCell>[] => [
+      int(g.due),
+      int(g.onTime),
+      int(g.late),
+      int(g.doneUndated),
+      { ...int(g.overdue), style: g.overdue ? 'bad' : 'body' },
+      int(g.pending),
+      { ...pct(rate), align: 'center' },
+    ];
+    // The whole plan's line closes the table: its own counts, each due date once, so a task shared by two units is
+    // not counted twice.
+    const total: Partial<ReportCell>[] = [{ value: null }, { value: 'Tổng cộng', style: 'bold' }, ...cells(t, report.rates.onTime).map((c) => ({ ...c, style: c.style === 'bad' ? 'bad' : 'bold' }) as Partial<ReportCell>)];
     table(
       ['STT', nameHeader, 'Đến hạn', 'Đúng hạn', 'Trễ hạn', 'Chưa ghi ngày', 'Quá hạn', 'Chưa đến hạn', 'Tỷ lệ đúng hạn'],
-      rows.map((g, i) => [
-        int(i + 1),
-        { value: g.name },
-        int(g.due),
-        int(g.onTime),
-        int(g.late),
-        int(g.doneUndated),
-        { ...int(g.overdue), style: g.overdue ? 'bad' : 'body' },
-        int(g.pending),
-        { ...pct(g.onTimeRate), align: 'center' },
-      ]),
+      rows.length ? [...rows.map((g, i) => [int(i + 1), { value: g.name }, ...cells(g, g.onTimeRate)]), total] : [],
       'Không có nhiệm vụ đến hạn trong kỳ.',
     );
   };
