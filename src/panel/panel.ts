@@ -321,9 +321,8 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
             progress.hidden = false;
             try {
               const r = await bridge.report(rp.period.value, rp.cutoff.value as Cutoff);
-              const link = r.url
-                ? h('a', { href: r.url, target: '_top', 'data-tab-name': r.tab }, r.tab)
-                : h('button', { type: 'button', class: 'link', 'data-tab-name': r.tab, onclick: () => void bridge.openSheet(r.tab) }, r.tab);
+              // Through the host in both: a link to the sheet's URL would reload the whole spreadsheet tab in Sheets.
+              const link = h('button', { type: 'button', class: 'link', 'data-tab-name': r.tab, onclick: () => void bridge.openSheet(r.tab) }, r.tab);
               reportBox.replaceChildren(
                 h('p', {}, 'Đã tạo trang ', link, '.'),
                 h('p', { class: 'summary' }, `${r.period}: hoàn thành ${percent(r.rates.completion)}, đúng hạn ${percent(r.rates.onTime)}, ${r.overdue} nhiệm vụ quá hạn, ${r.problems} vấn đề dữ liệu.`),

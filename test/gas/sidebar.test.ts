@@ -80,8 +80,12 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test
     await page.getByRole('tab', { name: 'Báo cáo' }).click();
     await page.locator('select[name="report-period"]').selectOption('Q1/2024');
     await page.locator('button[data-action="report"]').click();
-    await page.locator('a[data-tab-name="Báo cáo Quý I-2024"]').waitFor();
+    await page.locator('button[data-tab-name="Báo cáo Quý I-2024"]').waitFor();
     expect(ss.sheets.map((s) => s.name)).toEqual(['Phụ lục', SETTINGS_SHEET, 'Báo cáo Quý I-2024']);
+    // The link opens the tab through the host (panelOpenSheet), not by navigating the spreadsheet's page.
+    await page.locator('button[data-tab-name="Báo cáo Quý I-2024"]').click();
+    await expect.poll(() => ss.active?.sheet).toBe('Báo cáo Quý I-2024');
+    expect(crossings).toContain('panelOpenSheet');
     await expect(page.locator('.next-due').textContent()).resolves.toMatch(/^Báo cáo kế tiếp: .+, hạn \d{2}\/\d{2}\/\d{4}\.$/);
     await page.screenshot({ path: `${SHOTS}sidebar-bao-cao.png`, fullPage: true });
     expect(crossings).toEqual(expect.arrayContaining(['panelInit', 'panelCheck', 'panelSelect', 'panelHighlight', 'panelIndicators', 'panelReport']));
