@@ -120,3 +120,38 @@ describe('packages with prefixes', () => {
     expect(first).toBe('BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH');
   });
 });
+
+describe('Strict Open XML packages', () => {
+  const S_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+  const S_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+  it('reads their cells and dates and adds the tab with relationships of their own kind', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>');
+    zip.file('_rels/.rels', `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${S_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    zip.file('xl/_rels/workbook.xml.rels', `<Relationships xmlns="${PR}"><Relationship Id="rId1" Type="${S_REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${S_REL}/styles" Target="styles.xml"/></Relationships>`);
+    zip.file('xl/workbook.xml', `<workbook xmlns="${S_MAIN}" xmlns:r="${S_REL}"><sheets><sheet name="Phụ lục" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+    const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+    const t = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      `<worksheet xmlns="${S_MAIN}"><sheetData>` +
+        row(1, t('A1', 'TT') + t('B1', 'Nội dung nhiệm vụ') + t('C1', 'Đơn vị chủ trì') + t('D1', 'Thời gian thực hiện')) +
+        row(2, '<c r="A2"><v>1</v></c>' + t('B2', 'Rà soát') + t('C2', 'Văn phòng Sở') + '<c r="D2" t="d"><v>2024-03-31T00:00:00</v></c>') +
+        '</sheetData></worksheet>',
+    );
+    zip.file('xl/styles.xml', `<styleSheet xmlns="${S_MAIN}"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`);
+    const input = new XlsxPackage(await zip.generateAsync({ type: 'nodebuffer' }));
+    const data = readWorkbookData(input);
+    expect(data.sheets[0].grid[1]).toEqual([1, 'Rà soát', 'Văn phòng Sở', new Date(Date.UTC(2024, 2, 31))]);
+    const { sheet } = reportWorkbook(data, { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
+    const copy = writeReportCopy(input, data, sheet);
+    const out = await JSZip.loadAsync(copy.buffer);
+    const rels = await out.file('xl/_rels/workbook.xml.rels')!.async('string');
+    expect(rels).toContain(`<Relationship Id="rId3" Type="${S_REL}/worksheet" Target="worksheets/sheet2.xml"/>`);
+    const part = await out.file('xl/worksheets/sheet2.xml')!.async('string');
+    wellFormed(part);
+    expect(part).toContain(`<worksheet xmlns="${S_MAIN}"`);
+    expect(readWorkbookData(new XlsxPackage(copy.buffer)).sheets.map((s) => s.name)).toEqual(['Phụ lục', 'Báo cáo Quý I-2024']);
+  });
+});
