@@ -195,7 +195,9 @@ function isColumnNumberRow(row: Row): boolean {
 }
 
 function isRepeatedHeader(row: Row, columns: Columns): boolean {
-  // A repeated header has a short header word in the task column: most rows are out at this first test.
+  // A task's number cell holds a number, never a header's word: most rows are out at this first test.
+  if (columns.number !== undefined && typeof row[columns.number] === 'number') return false;
+  // A repeated header has a short header word in the task column.
   const task = columns.task === undefined ? undefined : row[columns.task];
   if (typeof task !== 'string' || task.length > 60 || !isPureHeader(task) || matchHeader(task) !== 'task') return false;
   let hits = 1;
@@ -429,7 +431,10 @@ function rowTexts(row: Row): string[] {
 }
 
 function joined(values: CellValue[] | undefined, separator: string): string {
-  return (values ?? []).map((v) => cellText(v)).filter(Boolean).join(separator);
+  // Most parts are one cell: no arrays made for them.
+  if (!values) return '';
+  if (values.length === 1) return cellText(values[0]);
+  return values.map((v) => cellText(v)).filter(Boolean).join(separator);
 }
 
 function buildTask(p: PendingTask, planYear: number, resolver: ReturnType<typeof createUnitResolver>): Task {
