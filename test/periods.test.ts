@@ -98,9 +98,20 @@ describe('reporting periods, every form', () => {
 
   it('reads nothing from empty text even with a default year, nor a year followed by anything', () => {
     expect(parsePeriod('', 'calendar', 2025)).toBeNull();
+    expect(parsePeriod('   ', 'calendar', 2025)).toBeNull();
     expect(parsePeriod('2024 quý 1')).toBeNull();
     expect(parsePeriod('Q1/2024x')).toBeNull();
     expect(parsePeriod('Quý I - năm 2024')).toMatchObject({ type: 'Q1', year: 2024 });
+  });
+
+  it('reads a period with spaces before it or none before the year, and nothing that only contains one', () => {
+    expect(parsePeriod('  Quý I/2024')).toMatchObject({ type: 'Q1', year: 2024 });
+    expect(parsePeriod('Quý I năm2024')).toMatchObject({ type: 'Q1', year: 2024 });
+    expect(parsePeriod('6 tháng đầu năm2024')).toMatchObject({ type: 'H1', year: 2024 });
+    // "Quý 12" is no quarter; a phrase holding a period, or two, is not one period.
+    expect(parsePeriod('Quý 12/2024')).toBeNull();
+    expect(parsePeriod('Tháng 3 quý I/2024')).toBeNull();
+    expect(parsePeriod('Quý III và 6 tháng/2024')).toBeNull();
   });
 
   it('takes years from 1900 to 2200 only, and reads under the cut-off it is given', () => {
