@@ -106,6 +106,7 @@ describe('reporting periods, every form', () => {
 
   it('reads a period with spaces before it or none before the year, and nothing that only contains one', () => {
     expect(parsePeriod('  Quý I/2024')).toMatchObject({ type: 'Q1', year: 2024 });
+    expect(parsePeriod('Quý I\n2024')).toMatchObject({ type: 'Q1', year: 2024 });
     expect(parsePeriod('Quý I năm2024')).toMatchObject({ type: 'Q1', year: 2024 });
     expect(parsePeriod('6 tháng đầu năm2024')).toMatchObject({ type: 'H1', year: 2024 });
     // "Quý 12" is no quarter; a phrase holding a period, or two, is not one period.

@@ -82,7 +82,8 @@ export function makePeriod(type: PeriodType, year: number, cutoff: Cutoff = 'cal
  * @example parsePeriod('Quý III/2024')?.end // '2024-09-30'
  */
 export function parsePeriod(text: string, cutoff: Cutoff = 'calendar', defaultYear?: number): Period | null {
-  const key = foldText(String(text)).replace(/\s+/g, ' ').trim();
+  // foldText trims and collapses spaces; a line break inside ("Quý I\n2024") becomes one space here.
+  const key = foldText(String(text)).replace(/\s+/g, ' ');
   if (!key) return null;
   const yearMatch = /(\d{4})\s*$/.exec(key);
   const year = yearMatch ? Number(yearMatch[1]) : defaultYear;
