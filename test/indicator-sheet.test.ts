@@ -10,6 +10,8 @@ describe('a ratio as staff write it', () => {
     ['98%', 0.98], ['98 %', 0.98], ['98,5%', 0.985], ['0,98', 0.98], ['0.5%', 0.005], ['1', 1], ['70', 0.7],
     ['≥ 98%', 0.98], ['>=98%', 0.98], ['> 90%', 0.9], ['trên 90%', 0.9], ['Trên 90 %', 0.9],
     ['khoảng 90%', null], ['cao', null], ['', null], [null, null], [Number.NaN, null], [Number.POSITIVE_INFINITY, null], [true, null],
+    // Spaces anywhere around the parts; nothing after the number but a percent sign.
+    ['trên  90%', 0.9], ['tren  90 %', 0.9], [' 95 % ', 0.95], ['tren90%', null], ['90% kế hoạch', null], ['90%x', null],
   ] as const)('reads %j as %j', (value, expected) => {
     expect(readRatio(value as CellValue)).toBe(expected);
   });
