@@ -17,6 +17,18 @@ describe('a ratio as staff write it', () => {
   });
 });
 
+describe('a target\'s comparison', () => {
+  it('is strict only for ">" or "trên" written first (spaces before allowed), not for ">=" or "≥"', () => {
+    const comparatorOf = (target: string) =>
+      readIndicatorSheet({ sheets: [{ name: 'Chỉ tiêu', grid: [['Chỉ tiêu', 'Mục tiêu', 'Kết quả'], ['Tỷ lệ A', target, 0.5]] }] })?.definitions.find((d) => d.name === 'Tỷ lệ A')?.comparator;
+    expect(comparatorOf('  > 90%')).toBe('>');
+    expect(comparatorOf('Trên 90%')).toBe('>');
+    expect(comparatorOf('>= 90%')).toBe('>=');
+    expect(comparatorOf('≥ 90%')).toBe('>=');
+    expect(comparatorOf('90%')).toBe('>=');
+  });
+});
+
 describe('the indicator sheet', () => {
   const grid: CellValue[][] = [
     ['CHỈ TIÊU CCHC NĂM 2024'],
