@@ -155,6 +155,9 @@ describe('indicators against their targets', () => {
     expect(evaluateTarget(0.979, 0.98)).toBe('Không đạt');
     expect(evaluateTarget(0.98, 0.98, '>')).toBe('Không đạt');
     expect(evaluateTarget(0.981, 0.98, '>')).toBe('Đạt');
+    // Within 1e-9 of the target counts as the target: met for ≥, not above it for >.
+    expect(evaluateTarget(0.98 - 1e-9, 0.98)).toBe('Đạt');
+    expect(evaluateTarget(0.98 + 1e-9, 0.98, '>')).toBe('Không đạt');
   });
 
   it('scores full points at the target and pro rata below it (QĐ 766), never below zero', () => {
@@ -164,6 +167,8 @@ describe('indicators against their targets', () => {
     expect(score766(0.25, 0.5)).toBe(0.5);
     expect(score766(-0.1, 0.5)).toBe(0);
     expect(score766(0, 0, 3)).toBe(3);
+    expect(score766(0.5, 0, 3)).toBe(3);
+    expect(score766(0.98 - 1e-9, 0.98, 2)).toBe(2);
   });
 
   it('scores plan completion above 90 % in full, from 70 % to 90 % by half, below 70 % not at all', () => {

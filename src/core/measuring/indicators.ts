@@ -203,7 +203,7 @@ export function evaluateTarget(actual: number, target: number, comparator: Compa
 
 /** QĐ 766/QĐ-TTg style: full points at target, else rate × points / target. */
 export function score766(actual: number, target: number, points = 1): number {
-  if (target <= 0) return points;
+  // A target of 0 is met by any rate (no special case needed: the comparison below holds for it).
   return actual >= target - 1e-9 ? points : Math.max(0, (actual * points) / target);
 }
 
