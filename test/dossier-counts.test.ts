@@ -35,6 +35,12 @@ describe('counting dossiers', () => {
     expect(dossierRates(countDossiers(columns, Q2, AS_OF))).toEqual({ onTime: 0.5, online: 0, digitised: 0 });
   });
 
+  it('counts dossiers as not returned when the export has no return-date column', () => {
+    // As of 15/05: the one due 10/04 is settled late by now, the one due 30/05 is still in time.
+    const columns = { received: [utc(1, 4, 2024), utc(2, 4, 2024)], due: [utc(10, 4, 2024), utc(30, 5, 2024)] };
+    expect(countDossiers(columns, Q2, AS_OF)).toEqual({ received: 2, settled: 1, onTime: 0, online: 0, digitised: 0, skipped: 0 });
+  });
+
   it('skips a dossier whose promised date is missing or whose return date is unreadable, but not one not yet returned', () => {
     const columns = {
       received: [utc(1, 4, 2024), utc(1, 4, 2024), utc(1, 4, 2024)],
