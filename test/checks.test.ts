@@ -73,6 +73,26 @@ describe('checkAppendix', () => {
     expect(only(f, 'OUTSIDE_PLAN_YEAR')[0].message).toContain('ngoài năm kế hoạch 2024');
   });
 
+  it('lists every date outside the plan year, and leaves a span of years that holds the plan year alone', async () => {
+    const f = await findingsFor([TITLE, HEADER, [1, 'Việc một', 'VP Sở', 'Quý I, II/2025'], [2, 'Việc hai', 'VP Sở', 'Giai đoạn 2023 - 2026']]);
+    expect(only(f, 'OUTSIDE_PLAN_YEAR').map((x) => [x.row, x.message])).toEqual([
+      [3, 'Thời hạn "Quý I, II/2025" (31/03/2025, 30/06/2025) nằm ngoài năm kế hoạch 2024: kiểm tra lại năm.'],
+    ]);
+  });
+
+  it('calls a periodic task with no stated rhythm vague, and checks a row with content only for owner and deadline', async () => {
+    const f = await findingsFor([TITLE, HEADER, [1, 'Việc định kỳ', 'VP Sở', 'Định kỳ'], [2, 'Chỉ có nội dung', null, null]]);
+    expect(only(f, 'VAGUE_DEADLINE').map((x) => x.row)).toEqual([3]);
+    expect(f.filter((x) => x.row === 4).map((x) => x.code).sort()).toEqual(['MISSING_DEADLINE', 'MISSING_OWNER']);
+  });
+
+  it('names a task by its dotted number without the final point, and never calls two unnumbered tasks duplicates', async () => {
+    // Each content ends a sentence, so the unnumbered rows are tasks of their own, not the numbered one's continuation.
+    const f = await findingsFor([TITLE, HEADER, ['2.1.', 'Việc có số.', null, 'Quý II/2024'], [null, 'Việc không số.', 'VP Sở', 'Quý II/2024'], [null, 'Việc không số nữa.', 'VP Sở', 'Quý II/2024']]);
+    expect(only(f, 'MISSING_OWNER')[0].message).toMatch(/^Nhiệm vụ 2\.1 \(dòng 3\) chưa có đơn vị chủ trì/);
+    expect(only(f, 'DUPLICATE_NUMBER')).toEqual([]);
+  });
+
   it('flags a number repeated within a section, not across sections', async () => {
     const f = await findingsFor([
       TITLE,
@@ -239,6 +259,11 @@ describe('what each finding tells the user, word for word', () => {
           'Đặt tiêu đề cột thời hạn là "Thời gian thực hiện" hoặc "Thời hạn hoàn thành" (hoặc thêm cột đó); cho đến khi đó, chưa nhiệm vụ nào được kiểm tra thời hạn và quá hạn.',
       ],
     ]);
+  });
+
+  it('names only the headers written, not the empty cells between them', async () => {
+    const f = await findingsFor([['TT', 'Nội dung nhiệm vụ', null, 'Thời gian thực hiện']]);
+    expect(only(f, 'NO_LEAD_COLUMN')[0].message).toContain('Các tiêu đề đã thấy: "TT", "Nội dung nhiệm vụ", "Thời gian thực hiện".');
   });
 
   it('shortens a long quoted text to 60 characters with an ellipsis and writes it on one line', async () => {

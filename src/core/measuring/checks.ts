@@ -123,6 +123,7 @@ const MISSING_COLUMNS: readonly { role: ColumnRole; code: FindingCode; name: str
 const DEADLINE_EXAMPLES = '31/03/2024, Tháng 3/2024, Quý I/2024, 6 tháng đầu năm, Năm 2024, Hằng quý, Thường xuyên';
 
 function quote(text: string, max = 60): string {
+  // Stryker disable next-line Regex: cleaned text has no runs of spaces, only single line breaks, so \s and \s+ agree.
   const one = text.replace(/\s+/g, ' ');
   return `"${one.length > max ? one.slice(0, max - 1) + '…' : one}"`;
 }
