@@ -11,8 +11,11 @@ import {
   nextReportDue,
   parseTimeFrame,
   readAppendix,
+  readStatus,
   renderReportSheet,
+  reportValues,
   reportWorkbook,
+  resetMemos,
   type CellValue,
   type WorkbookData,
 } from '../src/core/index';
@@ -189,5 +192,26 @@ describe('the front door', () => {
     expect([appendix.sheet, appendix.planYear, appendix.tasks[0].content]).toEqual(['B', 2030, 'Việc B']);
     // "Phòng Mới" is in the directory given, so it is a known unit.
     expect(findings.filter((f) => f.code === 'UNKNOWN_UNIT')).toEqual([]);
+  });
+});
+
+describe('the sheets the front door reads', () => {
+  it('never takes the tool\'s own report tab for the appendix, and leaves out the sheets it is told to', () => {
+    const appendix: CellValue[][] = [TITLE, HEADER, [1, 'Việc cũ', 'Văn phòng Sở', 'Quý I/2024', 'Đang thực hiện']];
+    const { sheet } = reportWorkbook(workbook(appendix.slice(2)), { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
+    // The tab lists the overdue task under "Nội dung nhiệm vụ | Đơn vị chủ trì | Hạn": a table an appendix reader could take.
+    const own = { name: 'Báo cáo Quý I-2024', grid: reportValues(sheet) };
+    const copy = { name: 'Bản sao', grid: [TITLE, HEADER, [1, 'Việc mới', 'Thanh tra Sở', 'Quý II/2024', 'Đang thực hiện']] as CellValue[][] };
+    expect(checkWorkbook({ sheets: [own, { name: 'Phụ lục', grid: appendix }] }, { asOf: '2024-04-10' }).appendix.sheet).toBe('Phụ lục');
+    const chosen = checkWorkbook({ sheets: [{ name: 'Phụ lục', grid: appendix }, copy] }, { asOf: '2024-04-10', ignoreSheets: (s) => s.name === 'Phụ lục' });
+    expect(chosen.appendix.sheet).toBe('Bản sao');
+  });
+
+  it('starts cold after resetMemos: a status read again is read anew', () => {
+    const first = readStatus('Đã hoàn thành');
+    expect(readStatus('Đã hoàn thành')).toBe(first);
+    resetMemos();
+    expect(readStatus('Đã hoàn thành')).not.toBe(first);
+    expect(readStatus('Đã hoàn thành')).toEqual(first);
   });
 });

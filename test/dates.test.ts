@@ -79,6 +79,8 @@ describe('date cells', () => {
     expect([cellToIso(100), cellToIso('2024-02-30'), cellToIso('31/03/2024'), cellToIso('2024-03-31 sáng'), cellToIso(true), cellToIso(null)]).toEqual([
       null, null, null, null, null, null,
     ]);
+    // Only a cell that is an ISO date: not a text that ends with one.
+    expect(cellToIso('Hạn 2024-03-31')).toBeNull();
   });
 
   it('refuses an invalid Date and one outside 1900–2200', () => {

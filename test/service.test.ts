@@ -166,6 +166,11 @@ describe('where the tracking columns go', () => {
     expect(trackingColumnsPlan(book(appendix), '2024-04-10')).toMatchObject({ headerRow: 3, firstRow: 4, lastRow: 13, firstFreeColumn: 7, headers: [] });
   });
 
+  it('plans the columns down to the row under the header when the appendix has no task yet', () => {
+    const grid: CellValue[][] = [['KẾ HOẠCH CCHC NĂM 2024'], ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện']];
+    expect(trackingColumnsPlan(book({ name: 'PL', grid }), '2024-04-10')).toMatchObject({ headerRow: 2, firstRow: 3, lastRow: 3 });
+  });
+
   it('plans over the appendix\'s own sheet, not the first one, and down to the last row of a task written over two rows', () => {
     const notes = { name: 'Ghi chú', grid: [['Ghi chú của văn phòng', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy']] };
     // Task 2 runs over rows 3 and 4: its second row continues the content.

@@ -155,7 +155,8 @@ export interface TrackingColumnsPlan {
 export function trackingColumnsPlan(workbook: WorkbookData, today: IsoDate): TrackingColumnsPlan {
   const settings = readSettings(workbook);
   const { appendix } = checkWorkbook(workbook, options(workbook, settings, settings.asOf ?? today));
-  const grid = workbook.sheets.find((s) => s.name === appendix.sheet)?.grid ?? [];
+  // The appendix was read from one of these sheets, so it is there.
+  const grid = workbook.sheets.find((s) => s.name === appendix.sheet)!.grid;
   const lastTask = appendix.tasks[appendix.tasks.length - 1];
   const needStatus = appendix.columns.status === undefined;
   const needDoneDate = appendix.columns.doneDate === undefined;
