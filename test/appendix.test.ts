@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppendixNotFoundError, readAppendix, type Appendix } from '../src/core/reading/appendix';
 import { buildExampleWorkbook } from '../src/cli/example';
 import type { WorkbookData } from '../src/core/types';
@@ -44,10 +44,15 @@ const SEED002: [string, string, string[], string[]][] = [
 
 describe('reading seed 002 (Đắk Nông PAPI plan 2020) from .xlsx', () => {
   let appendix: Appendix;
+  let book: Awaited<ReturnType<typeof load>>;
   beforeAll(async () => {
     const file = join(dir, 'seed002.xlsx');
     await buildSeed002(file);
-    appendix = readAppendix(await load(file));
+    book = await load(file);
+  });
+  // Read before each test: Stryker attributes code run in a beforeAll to no test (see README, Mutation testing).
+  beforeEach(() => {
+    appendix = readAppendix(book);
   });
 
   it('finds exactly its 28 tasks in order, with six sections', () => {

@@ -6,7 +6,7 @@
  * - II.4 "Thường xuyên" and II.5 "Hằng quý" have no single due date; 3 tasks are in progress (II.1, II.4, II.5);
  * - completion 3 of 4 counted (the cancelled one is not) = 75 %; on time 1 of 4 = 25 %.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
 import { findUnitName, isOwnReportSheet, looksLikeFormula, outcomeSummary, REPORT_MARKER, reportDueLabel, reportValues, type ReportSheet } from '../src/core/presenting/report';
@@ -24,11 +24,11 @@ const cellAt = (sheet: ReportSheet, text: string, offset: number) => {
 };
 
 describe('the summary tab, line by line', () => {
-  // Computed in a hook, not while the tests are collected: a mutation run activates its mutant in a hook, so a
-  // result computed at collection would be the unmutated one and prove nothing.
+  // Computed before each test, not once for all: Stryker attributes code run in a beforeAll (or at collection) to no
+  // test, so no test would be run against its mutants (see README, Mutation testing).
   let sheet: ReportSheet;
   let report: ReturnType<typeof reportWorkbook>['report'];
-  beforeAll(() => {
+  beforeEach(() => {
     ({ sheet, report } = reportWorkbook(workbook, { asOf, period: makePeriod('Q1', 2024), unitName: 'Sở Y tế tỉnh Đắk Nông' }));
   });
 
