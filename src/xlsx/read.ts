@@ -82,25 +82,15 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
 }
 
-/** "AB12" → column 27 (0-based), row 11 (0-based); -1 for parts missing. */
-function parseRef(ref: string): { col: number; row: number } {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  const row = i < ref.length ? Number(ref.slice(i)) - 1 : -1;
-  return { col: col - 1, row: Number.isInteger(row) ? row : -1 };
-}
-
+/** A merge's "A1:C2" as a range; null unless both ends are whole references. */
 function parseRange(ref: string): MergeRange | null {
   const [a, b = a] = ref.split(':');
-  const from = parseRef(a);
-  const to = parseRef(b);
-  if (from.col < 0 || from.row < 0 || to.col < 0 || to.row < 0) return null;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+  refAt(a, 0);
+  if (refCol < 0 || refRow < 0 || refEnd !== a.length) return null;
+  const [col, row] = [refCol, refRow];
+  refAt(b, 0);
+  if (refCol < 0 || refRow < 0 || refEnd !== b.length) return null;
+  return { top: Math.min(row, refRow), left: Math.min(col, refCol), bottom: Math.max(row, refRow), right: Math.max(col, refCol) };
 }
 
 /** A cell's value from its type, raw text and style. */
@@ -185,11 +175,15 @@ function tagOf(xml: string, at: number, length: number): Tag {
   return length === 9 && xml.startsWith('sheetData', at) ? Tag.SheetData : Tag.Other;
 }
 
-/** The column and row (0-based, -1 where missing) of the reference last read by `refAt` (no object per cell). */
+/**
+ * The column and row (0-based, -1 where missing) of the reference last read by `refAt`, and where it ended (module
+ * state: no object per cell).
+ */
 let refCol = -1;
 let refRow = -1;
+let refEnd = 0;
 
-/** Read a cell reference ("AB12") in place into `refCol` and `refRow`. */
+/** Read a cell reference ("AB12") in place into `refCol`, `refRow` and `refEnd`. */
 function refAt(xml: string, at: number): void {
   let col = 0;
   let i = at;
@@ -199,6 +193,7 @@ function refAt(xml: string, at: number): void {
   for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
   refCol = col - 1;
   refRow = i > digits ? row - 1 : -1;
+  refEnd = i;
 }
 
 /** The tag `nextTagFrom` last found (module state: no object per tag). */
@@ -246,9 +241,9 @@ const MERGE_CELL = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\b([^>]*)>/g;
  *
  * The cells are read by a scan made for `<sheetData>` (rows, cells, values, formulas, inline strings), which holds
  * nearly all of a workbook's bytes: it takes a third of the time the same reading took over saxes on a 50,000-task
- * sheet (measured side by side), which the command line's time budget needs. It relies on what the format fixes for these elements: their attribute values (references,
- * style numbers, types, flags) never contain ">", and text is escaped. Prefixed names ("x:c"), comments and CDATA
- * are handled; everything else is skipped.
+ * sheet (measured side by side), which the command line's time budget needs. It relies on what the format fixes for
+ * these elements: their attribute values (references, style numbers, types, flags) never contain ">", and text is
+ * escaped. Prefixed names ("x:c"), comments and CDATA are handled; everything else is skipped.
  */
 export function readSheet(pkg: XlsxPackage, name: string, part: string, strings: string[], dates: boolean[]): SheetData {
   const grid: CellValue[][] = [];

@@ -2,7 +2,7 @@
  * Appending cell formats to a package's styles part without renumbering anything already there: new fonts, fills,
  * borders, number formats and cell formats (xf) go at the end of their lists, so every existing cell keeps its look.
  */
-import { escapeXml, parseXml, type Attributes } from './xml';
+import { escapeXml, parseXml, prefixOf, type Attributes } from './xml';
 
 export interface CellLook {
   font: { name: string; size: number; bold?: boolean; italic?: boolean; color?: string };
@@ -37,13 +37,11 @@ export const MINIMAL_STYLES =
 interface Counts {
   prefix: string;
   children: Record<Section, number>;
-  present: Set<Section>;
   maxNumFmtId: number;
 }
 
 function survey(xml: string): Counts {
   const children = Object.fromEntries(SECTIONS.map((s) => [s, 0])) as Record<Section, number>;
-  const present = new Set<Section>();
   let depth = 0;
   let section: Section | null = null;
   let maxNumFmtId = 163;
@@ -53,7 +51,6 @@ function survey(xml: string): Counts {
       depth++;
       if (depth === 2 && (SECTIONS as readonly string[]).includes(name)) {
         section = name as Section;
-        present.add(section);
       } else if (depth === 3 && section) {
         children[section]++;
         if (name === 'numFmt') maxNumFmtId = Math.max(maxNumFmtId, Number(attrs.numFmtId) || 0);
@@ -65,8 +62,7 @@ function survey(xml: string): Counts {
     },
   });
   // The root's own spelling ("x:styleSheet") tells the prefix to write new elements with.
-  const prefix = /<([A-Za-z_][\w.-]*:)?styleSheet[\s>]/.exec(xml)?.[1] ?? '';
-  return { prefix, children, present, maxNumFmtId };
+  return { prefix: prefixOf(xml, 'styleSheet'), children, maxNumFmtId };
 }
 
 /** Puts `items` at the end of the section, creating it in its place when the stylesheet has none. */

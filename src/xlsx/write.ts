@@ -19,8 +19,8 @@ import {
 import type { WorkbookData } from '../core/types';
 import { relsPartOf, REL_TYPES, type XlsxPackage } from './package';
 import { appendCellFormats, MINIMAL_STYLES, type CellLook } from './styles';
-import { escapeCellText, escapeXml } from './xml';
-import { archiveDigest, writeZip, type OutEntry } from './zip';
+import { escapeCellText, escapeXml, prefixOf } from './xml';
+import { archiveComment, archiveDigest, withComment, writeZip, type OutEntry } from './zip';
 
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -153,9 +153,6 @@ function namespaceOf(xml: string, prefix: string): string | null {
   return m ? m[1] : null;
 }
 
-function prefixOf(xml: string, element: string): string {
-  return new RegExp(`<([A-Za-z_][\\w.-]*:)?${element}[\\s>/]`).exec(xml)?.[1] ?? '';
-}
 
 /** Insert before the closing tag of `element`, or expand its self-closing form. */
 function insertInto(xml: string, element: string, content: string): string {
@@ -183,9 +180,6 @@ export interface WrittenReport {
   buffer: Buffer;
   /** The tab's name in the copy. */
   tab: string;
-  replaced: boolean;
-  /** The parts that differ from the input's (changed or added), for messages and tests. */
-  changedParts: string[];
 }
 
 /** The copy of the package with the report tab added, or the tool's own earlier tab replaced. */
@@ -251,45 +245,21 @@ export function writeReportCopy(pkg: XlsxPackage, data: WorkbookData, report: Re
 
   const lower = new Map([...changed].map(([k, v]) => [k.toLowerCase(), v]));
   const entries: OutEntry[] = [];
-  const changedParts: string[] = [];
   for (const entry of pkg.zip.entries) {
     const key = entry.name.toLowerCase();
-    if (dropped.has(key)) {
-      changedParts.push(entry.name);
-      continue;
-    }
+    if (dropped.has(key)) continue;
     const data = lower.get(key);
-    if (data) {
-      entries.push({ name: entry.name, data });
-      changedParts.push(entry.name);
-    } else entries.push({ copy: entry });
+    entries.push(data ? { name: entry.name, data } : { copy: entry });
   }
   if (!pkg.has(relsPart) && lower.has(relsPart.toLowerCase())) added.push({ name: relsPart, data: lower.get(relsPart.toLowerCase())! });
-  for (const a of added) {
-    entries.push(a);
-    changedParts.push(a.name);
-  }
-  const unstamped = writeZip(pkg.zip, entries, Buffer.alloc(0));
-  return { buffer: stamp(unstamped), tab: name, replaced: replace !== null, changedParts };
-}
-
-/** Put the tool's stamp (a digest of the content) in the archive comment. */
-function stamp(archive: Buffer): Buffer {
-  const digest = archiveDigest(archive, 0);
-  const comment = Buffer.from(`${STAMP_PREFIX}${digest}`, 'ascii');
-  const out = Buffer.concat([archive, comment]);
-  out.writeUInt16LE(comment.length, archive.length - 2);
-  return out;
+  entries.push(...added);
+  const unstamped = writeZip(pkg.zip, entries);
+  // The tool's stamp in the archive comment: a digest of everything before it.
+  return { buffer: withComment(unstamped, Buffer.from(`${STAMP_PREFIX}${archiveDigest(unstamped, 0)}`, 'ascii')), tab: name };
 }
 
 /** Whether a file is a copy the tool wrote and nobody has saved since: its stamp matches its content. */
 export function isUntouchedCopy(buffer: Buffer): boolean {
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) !== 0x06054b50) continue;
-    const length = buffer.readUInt16LE(i + 20);
-    if (i + 22 + length !== buffer.length) continue;
-    const comment = buffer.subarray(i + 22).toString('latin1');
-    return comment.startsWith(STAMP_PREFIX) && archiveDigest(buffer, length) === comment.slice(STAMP_PREFIX.length);
-  }
-  return false;
+  const comment = archiveComment(buffer)?.toString('latin1');
+  return !!comment?.startsWith(STAMP_PREFIX) && archiveDigest(buffer, comment.length) === comment.slice(STAMP_PREFIX.length);
 }

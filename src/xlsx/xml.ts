@@ -15,6 +15,11 @@ export function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/** The prefix ("x:", or "") an element is spelled with in a part, from its first occurrence. */
+export function prefixOf(xml: string, element: string): string {
+  return new RegExp(`<([A-Za-z_][\\w.-]*:)?${element}[\\s>/]`).exec(xml)?.[1] ?? '';
+}
+
 /** An attribute by its local name, whatever its prefix ("r:id", "id"). */
 export function attribute(attributes: Attributes, local: string): string | undefined {
   if (local in attributes) return attributes[local];

@@ -126,9 +126,9 @@ const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 
 /**
  * Write an archive: copied entries keep their stored bytes (local header, data, descriptor) and their central
- * record, with only the record's offset moved; new entries are deflated. The comment ends the archive.
+ * record, with only the record's offset moved; new entries are deflated. The archive has no comment.
  */
-export function writeZip(source: ZipArchive | null, out: OutEntry[], comment: Buffer = Buffer.alloc(0)): Buffer {
+export function writeZip(source: ZipArchive | null, out: OutEntry[]): Buffer {
   const chunks: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -182,8 +182,20 @@ export function writeZip(source: ZipArchive | null, out: OutEntry[], comment: Bu
   eocd.writeUInt16LE(count, 10);
   eocd.writeUInt32LE(centralSize, 12);
   eocd.writeUInt32LE(offset, 16);
-  eocd.writeUInt16LE(comment.length, 20);
-  return Buffer.concat([...chunks, ...centrals, eocd, comment]);
+  return Buffer.concat([...chunks, ...centrals, eocd]);
+}
+
+/** An archive written by `writeZip` (no comment yet) with `comment` set. */
+export function withComment(archive: Buffer, comment: Buffer): Buffer {
+  const out = Buffer.concat([archive, comment]);
+  out.writeUInt16LE(comment.length, archive.length - 2);
+  return out;
+}
+
+/** An archive's comment, or null when the buffer ends in no end-of-central-directory record. */
+export function archiveComment(buffer: Buffer): Buffer | null {
+  const eocd = findEocd(buffer);
+  return eocd < 0 ? null : buffer.subarray(eocd + 22);
 }
 
 /** A digest of everything an archive stores before its comment: changes whenever any byte of the package does. */
