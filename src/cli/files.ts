@@ -81,13 +81,14 @@ export async function saveCopy(path: string, buffer: Buffer, options: { overwrit
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw writeFailure(path, 'EISDIR', '');
-    existing = await readFile(path);
+    // Only read to check the stamp: with --overwrite the file is replaced whatever it holds.
+    if (!options.overwrite) existing = await readFile(path);
   } catch (err) {
     if (err instanceof CliError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') throw writeFailure(path, code, (err as Error).message);
   }
-  if (existing && !options.overwrite && !isUntouchedCopy(existing)) {
+  if (existing && !isUntouchedCopy(existing)) {
     throw new CliError(
       `Tệp "${path}" đã có và không phải bản công cụ vừa ghi (đã được sửa, hoặc là tệp khác). Công cụ không ghi đè ` +
         `để khỏi mất dữ liệu: chọn tên khác bằng --out, hoặc thêm --overwrite nếu chắc chắn muốn thay tệp này.`,
