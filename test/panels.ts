@@ -28,6 +28,17 @@ export interface PageOptions {
   deviceScaleFactor?: number;
 }
 
+/** A page of the panel's size whose alert and confirm dialogs are dismissed and recorded. */
+async function newPage(browser: Browser, options: PageOptions): Promise<{ page: Page; dialogs: string[] }> {
+  const dialogs: string[] = [];
+  const page = await browser.newPage({ viewport: { width: options.width, height: options.height ?? 900 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return { page, dialogs };
+}
+
 /** google.script.run in the page, forwarding every call to the real Code.js running in Node over the fake. */
 const SHIM = `
   (() => {
@@ -67,12 +78,7 @@ export async function openSidebar(browser: Browser, workbook: WorkbookData, opti
   const ss = FakeSpreadsheet.from(workbook);
   const { gas } = loadCodeJs(ss);
   const crossings: string[] = [];
-  const dialogs: string[] = [];
-  const page = await browser.newPage({ viewport: { width: options.width, height: options.height ?? 900 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const { page, dialogs } = await newPage(browser, options);
   await page.exposeFunction('__gasCall', (name: string, args: string) => {
     crossings.push(name);
     try {
@@ -105,13 +111,8 @@ export interface TaskpanePage {
 /** The built task pane (dist/office) with Office.js replaced by test/office/office-stub.ts over `workbook`. */
 export async function openTaskpane(browser: Browser, workbook: WorkbookData, options: PageOptions): Promise<TaskpanePage> {
   const stub = await build({ entryPoints: [join(ROOT, 'test/office/office-stub.ts')], bundle: true, write: false, format: 'iife', target: 'es2019', logLevel: 'silent' });
-  const dialogs: string[] = [];
   const errors: string[] = [];
-  const page = await browser.newPage({ viewport: { width: options.width, height: options.height ?? 900 }, deviceScaleFactor: options.deviceScaleFactor ?? 1 });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const { page, dialogs } = await newPage(browser, options);
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript((wb) => ((window as unknown as { __workbook: unknown }).__workbook = wb), serialDates(workbook));
   await page.route(OFFICE_JS, (route) => route.fulfill({ body: stub.outputFiles[0].text, contentType: 'text/javascript' }));
