@@ -70,9 +70,9 @@ export function readStatus(value: CellValue | undefined): StatusReading {
     return { text: String(value), status: null, date: null, recognised: false };
   }
   if (value instanceof Date) return { text: '', status: 'done', date: cellToIso(value), recognised: true };
-  // A column holds a handful of distinct texts ("Đã hoàn thành", "Đang thực hiện"…): each is read once. Readings are
-  // never changed by their users, so tasks may share one.
-  return memo.get(value) ?? memo.set(value, readStatusText(value));
+  // A column holds a handful of distinct texts ("Đã hoàn thành", "Đang thực hiện"…): each is read once. Tasks share
+  // the reading, so it is frozen, as shared time frames are.
+  return memo.get(value) ?? memo.set(value, Object.freeze(readStatusText(value)));
 }
 
 const memo = new BoundedMemo<string, StatusReading>(5_000);
