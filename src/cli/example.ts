@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { wrappedLines } from '../core/presenting/report';
 import { STATUS_CHOICES } from '../core/reading/status';
 
 /**
@@ -75,8 +76,7 @@ const BORDER: Partial<ExcelJS.Borders> = {
 
 /** Points for a row whose cells wrap `texts` in columns of `widths` characters (about 15 points a line). */
 function rowHeight(texts: string[], widths: number[]): number {
-  const lines = Math.max(1, ...texts.map((t, i) => Math.ceil((t.length * 1.1) / Math.max(4, (widths[i] ?? 10) - 1))));
-  return lines * 15 + 3;
+  return Math.max(...texts.map((t, i) => wrappedLines(t, widths[i] ?? 10))) * 15 + 3;
 }
 
 export async function buildExampleWorkbook(path: string): Promise<void> {

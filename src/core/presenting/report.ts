@@ -433,6 +433,11 @@ export function reportValues(sheet: ReportSheet): CellValue[][] {
   return grid;
 }
 
+/** How many lines a text wraps to in a column `width` characters wide (one width unit ≈ one character). */
+export function wrappedLines(text: string, width: number): number {
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(4, width - 1))), 0);
+}
+
 /**
  * Row heights (points) that show every wrapped line: spreadsheets do not grow rows for merged wrapped cells.
  * Estimated from text length and the covered column widths (one width unit ≈ one character).
@@ -445,7 +450,7 @@ export function estimateRowHeights(sheet: ReportSheet, lineHeight = 16): number[
     const right = merge ? merge.right : cell.col;
     let width = 0;
     for (let c = cell.col; c <= right; c++) width += sheet.columnWidths[c] ?? 10;
-    const lines = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(4, width - 1))), 0);
+    const lines = wrappedLines(cell.value, width);
     heights[cell.row] = Math.max(heights[cell.row], lines * lineHeight + 2);
   }
   return heights;
