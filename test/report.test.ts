@@ -126,15 +126,19 @@ describe('the summary tab', () => {
         { row: 2, col: 1, value: 'dòng một\ndòng hai', wrap: true },
         { row: 3, col: 1, value: 'x'.repeat(120), wrap: true },
         { row: 4, col: 1, value: 'x'.repeat(120) },
+        { row: 5, col: 1, value: 'x'.repeat(60), wrap: true },
+        { row: 6, col: 1, value: 'x'.repeat(45), wrap: true },
       ],
-      merges: [{ top: 3, left: 1, bottom: 3, right: 2 }],
+      // Row 5's merge starts in another column: it does not widen the cell in column B.
+      merges: [{ top: 3, left: 1, bottom: 3, right: 2 }, { top: 5, left: 2, bottom: 5, right: 2 }],
       tables: [],
-      rowCount: 5,
+      rowCount: 7,
       colCount: 3,
     };
     // 16 points a line and 2 of padding. 120 characters need three lines in a 50-wide column, two across the
-    // 68-wide merge; an unwrapped cell stays one line.
-    expect(estimateRowHeights(sheet as never)).toEqual([50, 18, 34, 34, 16]);
+    // 68-wide merge; an unwrapped cell stays one line. The estimate allows 10 % more width per character and one
+    // character of margin, so 45 characters already take two lines of a 50-wide column.
+    expect(estimateRowHeights(sheet as never)).toEqual([50, 18, 34, 34, 16, 34, 34]);
   });
 
   it('keeps a task text that looks like a formula as a plain string cell', async () => {

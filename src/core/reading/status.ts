@@ -59,7 +59,8 @@ export function findTextDate(text: string): IsoDate | null {
  * @example readStatus('Đã hoàn thành 15/3/2024') // { status: 'done', date: '2024-03-15', … }
  */
 export function readStatus(value: CellValue | undefined): StatusReading {
-  if (value === null || value === undefined || value === '') return { text: '', status: null, date: null, recognised: true };
+  // An empty string goes on to the text path, which reads it the same way.
+  if (value === null || value === undefined) return { text: '', status: null, date: null, recognised: true };
   if (typeof value === 'boolean') {
     return { text: value ? 'TRUE' : 'FALSE', status: value ? 'done' : 'not_started', date: null, recognised: true };
   }
