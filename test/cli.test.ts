@@ -155,6 +155,46 @@ describe('cchc report', () => {
     expect(await sheetValues(third, 'Báo cáo Quý I-2024')).toEqual([['Báo cáo tự làm của chuyên viên'], ['Số liệu', 42]]);
   });
 
+  it('reads the settings sheet like the add-ins do: its date, unit name, unit directory and period results, options winning', async () => {
+    const withSettings = join(dir, 'with-settings.xlsx');
+    const rows = OUTCOMES_ROWS.map((r) => [...r]);
+    rows[11][2] = 'TTPY';
+    await buildSheets(withSettings, [
+      { name: 'Phụ lục', rows },
+      {
+        name: 'CCHC - Cài đặt',
+        rows: [
+          ['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'],
+          ['Ngày tính số liệu', '10/04/2024'],
+          ['Tên đơn vị (tiêu đề báo cáo)', 'Sở Y tế tỉnh Bình Phước'],
+          [],
+          ['Danh mục đơn vị', 'Tên gọi khác'],
+          ['Trung tâm Pháp y', 'TTPY'],
+          ['Phòng Tổ chức cán bộ', 'TCCB'],
+          ['Văn phòng Sở', 'VP'],
+          ['Thanh tra Sở', ''],
+          [],
+          ['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo'],
+          ['Tỷ lệ hài lòng của người dân', '90%', '92%', 'Quý I/2024'],
+        ],
+      },
+    ]);
+    const json = JSON.parse(cchc('report', withSettings, '--period', 'Q1/2024', '--out', join(dir, 'settings-q1.xlsx'), '--json').stdout);
+    expect(json.asOf).toBe('2024-04-10');
+    expect(json.unitName).toBe('Sở Y tế tỉnh Bình Phước');
+    expect(json.indicators.find((i: { id: string }) => i.id === 'satisfaction')).toMatchObject({ target: 0.9, actual: 0.92, result: 'Đạt' });
+    const check = JSON.parse(cchc('check', withSettings, '--json').stdout);
+    expect(check.asOf).toBe('2024-04-10');
+    // "TTPY" is a unit of the settings' directory: the task's owner is its full name, and nothing is unknown.
+    expect(check.findings.filter((f: { code: string }) => f.code === 'UNKNOWN_UNIT')).toEqual([]);
+    const bare = join(dir, 'without-settings.xlsx');
+    await buildSheets(bare, [{ name: 'Phụ lục', rows }]);
+    const unknown = JSON.parse(cchc('check', bare, '--as-of', '2024-04-10', '--json').stdout).findings.filter((f: { code: string }) => f.code === 'UNKNOWN_UNIT');
+    expect(unknown.map((f: { row: number }) => f.row)).toEqual([12]);
+    const flagged = JSON.parse(cchc('report', withSettings, '--period', 'Q1/2024', '--as-of', '2024-05-02', '--unit-name', 'Sở Y tế tỉnh Đồng Nai', '--out', join(dir, 'settings-q1b.xlsx'), '--json').stdout);
+    expect(flagged).toMatchObject({ asOf: '2024-05-02', unitName: 'Sở Y tế tỉnh Đồng Nai' });
+  });
+
   it('uses the NĐ 09 windows with --cutoff nd09 and names the output after the period by default', () => {
     const r = cchc('report', outcomes, '--period', 'Quý I/2024', '--cutoff', 'nd09', '--as-of', '2024-04-10', '--json');
     expect(r.code).toBe(0);

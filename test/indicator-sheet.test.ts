@@ -54,7 +54,13 @@ describe('the indicator sheet', () => {
       { id: 'custom_10', name: 'Tỷ lệ cán bộ được đào tạo', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'Trang "Chỉ tiêu"' },
       { id: 'custom_11', name: 'Tỷ lệ phòng có ISO', target: 1, comparator: '>=', points: 1, source: 'manual', basis: 'Trang "Chỉ tiêu"' },
     ]);
-    expect(sheet?.values).toEqual({ dossier_on_time: 0.97, satisfaction: 0.92, custom_10: 0.8, e_documents: null, custom_11: 1 });
+    // The sheet names no period: every readable result is read, with none ("cao" under Kết quả is no result).
+    expect(sheet?.entries).toEqual([
+      { id: 'dossier_on_time', period: null, value: 0.97 },
+      { id: 'satisfaction', period: null, value: 0.92 },
+      { id: 'custom_10', period: null, value: 0.8 },
+      { id: 'custom_11', period: null, value: 1 },
+    ]);
   });
 
   it('never changes the defaults it was given', () => {
@@ -64,10 +70,10 @@ describe('the indicator sheet', () => {
 
   it('reads results without a target column, and looks for the header in the first 30 rows only', () => {
     const noTarget = readIndicatorSheet({ sheets: [{ name: 'KQ', grid: [['Tên chỉ số', 'Kết quả đạt được'], ['Tỷ lệ hài lòng của người dân', '88%']] }] });
-    expect(noTarget?.values).toEqual({ satisfaction: 0.88 });
+    expect(noTarget?.entries).toEqual([{ id: 'satisfaction', period: null, value: 0.88 }]);
     expect(noTarget?.definitions.find((d) => d.id === 'satisfaction')?.target).toBe(0.87);
     const at = (row: number): CellValue[][] => [...Array.from({ length: row - 1 }, () => ['…']), ['Chỉ tiêu', 'Kết quả'], ['Tỷ lệ hài lòng của người dân', 0.9]];
-    expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: at(30) }] })?.values).toEqual({ satisfaction: 0.9 });
+    expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: at(30) }] })?.entries).toEqual([{ id: 'satisfaction', period: null, value: 0.9 }]);
     expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: at(31) }] })).toBeNull();
     expect(readIndicatorSheet({ sheets: [{ name: 'KQ', grid: [['Chỉ tiêu', 'Mục tiêu']] }] })).toBeNull();
   });

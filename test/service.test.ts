@@ -103,8 +103,8 @@ describe('reports and indicators for the panel', () => {
     expect(isToolSheet(ownTab)).toBe(true);
     expect(isToolSheet(settingsSheet({}))).toBe(true);
     expect(isToolSheet(appendix)).toBe(false);
-    const results = { name: 'Kết quả', grid: [['Chỉ tiêu', 'Kết quả'], ['Tỷ lệ hài lòng của người dân', '91%'], ['Hồ sơ TTHC giải quyết đúng hẹn', '99%']] };
-    const workbook = book(ownTab, settingsSheet({ indicatorValues: { dossier_on_time: 0.95 } }), results, appendix);
+    const results = { name: 'Kết quả', grid: [['Chỉ tiêu', 'Kết quả', 'Kỳ'], ['Tỷ lệ hài lòng của người dân', '91%', 'Quý I/2024'], ['Hồ sơ TTHC giải quyết đúng hẹn', '99%', 'Q1/2024']] };
+    const workbook = book(ownTab, settingsSheet({ indicatorResults: [{ id: 'dossier_on_time', period: 'Q1/2024', value: 0.95 }] }), results, appendix);
     const panel = panelIndicators(workbook, '2024-04-10', 'Q1/2024');
     expect(panel.period).toEqual({ code: 'Q1/2024', label: 'Quý I/2024', start: '2024-01-01', end: '2024-03-31' });
     expect(panel.rates).toEqual({ completion: 0.75, onTime: 0.25 });
@@ -118,6 +118,33 @@ describe('reports and indicators for the panel', () => {
       { name: 'Hồ sơ TTHC giải quyết đúng hẹn', target: 0.98, actual: 0.95, result: 'Không đạt' },
       { name: 'Tỷ lệ hài lòng của người dân', target: 0.87, actual: 0.91, result: 'Đạt' },
     ]);
+  });
+
+  it('takes a typed result only for the period its row names, and says when a result names none', () => {
+    const results = {
+      name: 'Chỉ tiêu',
+      grid: [
+        ['Chỉ tiêu', 'Kết quả', 'Kỳ báo cáo'],
+        ['Tỷ lệ hài lòng của người dân', '91%', 'Năm 2023'],
+        ['Tỷ lệ hài lòng của người dân', '80%', '6 tháng/2024'],
+        ['Tỷ lệ hài lòng của người dân', '85%', 'Quý I/2024'],
+        ['Văn bản trao đổi dưới dạng điện tử', '99%', null],
+        ['Phản ánh, kiến nghị được xử lý', '100%', 'đầu năm'],
+      ],
+    };
+    const q1 = reportFor(book(results, appendix), '2024-04-10', 'Q1/2024').report.indicators;
+    const byId = new Map(q1.map((i) => [i.id, i]));
+    expect(byId.get('satisfaction')).toMatchObject({ actual: 0.85, result: 'Không đạt' });
+    expect(byId.get('e_documents')).toMatchObject({ actual: null, result: null });
+    expect(byId.get('e_documents')?.basis).toBe('Hệ thống quản lý văn bản (nhập kết quả); có kết quả nhưng chưa ghi kỳ báo cáo: ghi kỳ (ví dụ Q1/2024) ở cột "Kỳ báo cáo", trang "Chỉ tiêu"');
+    // A period that cannot be read counts as none.
+    expect(byId.get('feedback')).toMatchObject({ actual: null, result: null });
+    expect(byId.get('feedback')?.basis).toContain('chưa ghi kỳ báo cáo');
+    // Without a result for the period: no figure (last year's 91 % is not this year's).
+    const h1 = new Map(reportFor(book(results, appendix), '2024-07-10', 'H1/2024').report.indicators.map((i) => [i.id, i]));
+    expect(h1.get('satisfaction')).toMatchObject({ actual: 0.8 });
+    const q3 = new Map(reportFor(book(results, appendix), '2024-10-10', '9M/2024').report.indicators.map((i) => [i.id, i]));
+    expect(q3.get('satisfaction')).toMatchObject({ actual: null, result: null, basis: 'Khảo sát sự hài lòng (nhập kết quả)' });
   });
 
   it('never takes the figures of its own report tab back as typed results', () => {

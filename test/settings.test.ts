@@ -9,12 +9,13 @@ import { utc } from './fixtures/sheets';
 const read = (grid: CellValue[][], name = SETTINGS_SHEET) => readSettings({ sheets: [{ name: 'PL', grid: [['TT']] }, { name, grid }] });
 
 describe('the settings sheet', () => {
-  it('offers every setting with a note, four columns wide, the units and indicators as tables', () => {
+  it('offers every setting with a note, five columns wide, the units and indicators as tables', () => {
     const grid = settingsGrid();
-    expect(grid.every((r) => r.length === 4)).toBe(true);
-    expect(grid.slice(0, 9).map((r) => r[0])).toEqual([
+    expect(grid.every((r) => r.length === 5)).toBe(true);
+    expect(grid.slice(0, 10).map((r) => r[0])).toEqual([
       'CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC',
       'Sửa các ô ở cột "Giá trị" và các bảng bên dưới (có thể thêm dòng). Công cụ đọc lại trang này mỗi lần chạy.',
+      'Kết quả chỉ tiêu ghi kèm kỳ báo cáo (ví dụ Q1/2025, 6 tháng/2025, Năm 2025), mỗi kỳ một dòng: kết quả không ghi kỳ không được dùng.',
       null,
       'Thông số',
       'Ngày tính số liệu',
@@ -23,27 +24,27 @@ describe('the settings sheet', () => {
       'Tên đơn vị (tiêu đề báo cáo)',
       'Ngày hạn gửi báo cáo (trong tháng cuối kỳ)',
     ]);
-    expect(grid[6].slice(1, 3)).toEqual(['Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".']);
-    expect(grid[8][1]).toBe(20);
-    expect(grid[10]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null]);
-    expect(grid[11]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null]);
-    const indicatorsAt = 12 + DEFAULT_UNIT_DIRECTORY.length;
-    expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Nguồn số liệu']);
-    expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', 'Phụ lục kế hoạch (tự tính)']);
-    expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)']);
+    expect(grid[7].slice(1, 3)).toEqual(['Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".']);
+    expect(grid[9][1]).toBe(20);
+    expect(grid[11]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null, null]);
+    expect(grid[12]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
+    const indicatorsAt = 13 + DEFAULT_UNIT_DIRECTORY.length;
+    expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu']);
+    expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', null, 'Phụ lục kế hoạch (tự tính)']);
+    expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, null, 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)']);
   });
 
   it('writes each setting\'s note beside it, with blank rows between the tables', () => {
     const grid = settingsGrid();
-    expect(grid.slice(2, 10)).toEqual([
-      [null, null, null, null],
-      ['Thông số', 'Giá trị', 'Ghi chú', null],
-      ['Ngày tính số liệu', null, 'Để trống: hôm nay. Ghi một ngày để tính số liệu đến ngày đó.', null],
-      ['Năm kế hoạch', null, 'Để trống: tự nhận từ tiêu đề phụ lục hoặc các thời hạn.', null],
-      ['Cách tính kỳ báo cáo', 'Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".', null],
-      ['Tên đơn vị (tiêu đề báo cáo)', null, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null],
-      ['Ngày hạn gửi báo cáo (trong tháng cuối kỳ)', 20, 'Theo chế độ báo cáo quốc gia: ngày 20.', null],
-      [null, null, null, null],
+    expect(grid.slice(3, 11)).toEqual([
+      [null, null, null, null, null],
+      ['Thông số', 'Giá trị', 'Ghi chú', null, null],
+      ['Ngày tính số liệu', null, 'Để trống: hôm nay. Ghi một ngày để tính số liệu đến ngày đó.', null, null],
+      ['Năm kế hoạch', null, 'Để trống: tự nhận từ tiêu đề phụ lục hoặc các thời hạn.', null, null],
+      ['Cách tính kỳ báo cáo', 'Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".', null, null],
+      ['Tên đơn vị (tiêu đề báo cáo)', null, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null, null],
+      ['Ngày hạn gửi báo cáo (trong tháng cuối kỳ)', 20, 'Theo chế độ báo cáo quốc gia: ngày 20.', null, null],
+      [null, null, null, null, null],
     ]);
   });
 
@@ -69,12 +70,19 @@ describe('the settings sheet', () => {
       unitName: 'Sở Y tế tỉnh Đắk Nông',
       reportDueDay: 15,
       units: [{ name: 'Văn phòng Sở', aliases: ['VP', 'VPS'] }, { name: 'Thanh tra Sở', aliases: [] }],
-      indicatorValues: { satisfaction: 0.9 },
+      indicatorResults: [
+        { id: 'satisfaction', period: 'Q1/2024', value: 0.9 },
+        { id: 'satisfaction', period: '6 tháng/2024', value: 0.92 },
+      ],
     };
     const back = read(settingsGrid(settings));
-    expect(settingsGrid(settings)[4][1]).toEqual(utc(10, 4, 2024));
+    expect(settingsGrid(settings)[5][1]).toEqual(utc(10, 4, 2024));
     expect(back).toMatchObject({ asOf: '2024-04-10', planYear: 2024, cutoff: 'nd09', unitName: 'Sở Y tế tỉnh Đắk Nông', reportDueDay: 15, units: settings.units });
-    expect(back.indicatorValues.satisfaction).toBe(0.9);
+    // Each typed result keeps its own row and period.
+    expect(back.indicatorResults).toEqual([
+      { id: 'satisfaction', period: 'Q1/2024', value: 0.9 },
+      { id: 'satisfaction', period: '6 tháng/2024', value: 0.92 },
+    ]);
     expect(back.indicators.map((d) => d.id)).toEqual(DEFAULT_INDICATORS.map((d) => d.id));
   });
 

@@ -1,11 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isValidDate, todayIso } from '../core/dates';
-import { checkWorkbook, reportWorkbook } from '../core/index';
-import { withDossierSheet } from '../core/measuring/dossiers';
-import { readIndicatorSheet } from '../core/measuring/indicator-sheet';
-import { DEFAULT_INDICATORS } from '../core/measuring/indicators';
 import { parsePeriod, type Cutoff } from '../core/measuring/periods';
+import { checkFor, reportFor } from '../core/service';
 import { CliError } from './errors';
 import { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
 import { readWorkbookFile, saveCopy } from './files';
@@ -15,8 +12,9 @@ import { writeReportCopy } from '../xlsx/write';
 
 type Values = Record<string, string | boolean | undefined>;
 
-function asOfOption(value: string | boolean | undefined): string {
-  if (value === undefined) return todayIso();
+/** The --as-of date; undefined when not given (then the settings sheet's date, else today). */
+function asOfOption(value: string | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
   const text = String(value).trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   // Day first, as Vietnamese dates are written: 10/07/2024, 10-07-2024 or 10.07.2024.
@@ -34,8 +32,9 @@ function yearOption(value: string | boolean | undefined): number | undefined {
   return year;
 }
 
-function cutoffOption(value: string | boolean | undefined): Cutoff {
-  if (value === undefined) return 'calendar';
+/** The --cutoff; undefined when not given (then the settings sheet's, else the calendar year). */
+function cutoffOption(value: string | boolean | undefined): Cutoff | undefined {
+  if (value === undefined) return undefined;
   const cutoff = String(value).trim().toLowerCase();
   if (cutoff === 'calendar' || cutoff === 'nd09') return cutoff;
   throw new CliError(`--cutoff "${String(value)}" không hợp lệ: dùng "calendar" (năm dương lịch) hoặc "nd09" (từ ngày 15 đến ngày 14 theo NĐ 09/2019).`);
@@ -55,8 +54,8 @@ export async function runCheck(positionals: string[], values: Values, io: Io): P
   io.progress(`Đang đọc "${file}"…`);
   const { data: workbook } = await readWorkbookFile(file);
   io.progress('Đang kiểm tra phụ lục…');
-  const { appendix, findings } = checkWorkbook(workbook, { sheet: values.sheet as string | undefined, planYear, asOf });
-  io.stdout(values.json ? JSON.stringify(checkJson(appendix, findings, asOf), null, 2) : formatCheck(appendix, findings, asOf, io.columns));
+  const { appendix, findings, asOf: at } = checkFor(workbook, todayIso(), { sheet: values.sheet as string | undefined, planYear, asOf });
+  io.stdout(values.json ? JSON.stringify(checkJson(appendix, findings, at), null, 2) : formatCheck(appendix, findings, at, io.columns));
 }
 
 /**
@@ -89,15 +88,12 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
   if (pkg.macroEnabled && !/\.xlsm$/i.test(output)) {
     throw new CliError(`Tệp "${file}" có macro (VBA): tệp kết quả phải có đuôi .xlsm để giữ macro, ví dụ --out ${basename(output, extname(output))}.xlsm`);
   }
-  const indicatorSheet = readIndicatorSheet(workbook);
   io.progress('Đang lập báo cáo…');
-  const { report, sheet } = reportWorkbook(workbook, {
+  const { report, sheet } = reportFor(workbook, todayIso(), period.code, cutoff, {
     sheet: values.sheet as string | undefined,
     planYear: yearOption(values.year),
     asOf,
-    period,
     unitName: values['unit-name'] as string | undefined,
-    ...withDossierSheet(workbook, period, asOf, indicatorSheet?.definitions ?? DEFAULT_INDICATORS, indicatorSheet?.values ?? {}),
   });
   io.progress(`Đang ghi "${output}"…`);
   const { buffer, tab } = writeReportCopy(pkg, workbook, sheet);

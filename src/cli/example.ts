@@ -165,10 +165,11 @@ export async function buildExampleWorkbook(path: string): Promise<void> {
   ws.views = [{ state: 'frozen', ySplit: h1 + 1 }];
 
   const ind = wb.addWorksheet('Chỉ tiêu', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ind.addRow(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Nguồn số liệu']);
-  for (const row of INDICATORS) ind.addRow(row);
+  // Each result names the period it is for: a report uses only its own period's results.
+  ind.addRow(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu']);
+  for (const [name, target, result, source] of INDICATORS) ind.addRow([name, target, result, result === null ? null : '6 tháng/2024', source]);
   ind.getRow(1).font = { bold: true };
-  [46, 12, 12, 30].forEach((w, i) => (ind.getColumn(i + 1).width = w));
+  [46, 12, 12, 16, 30].forEach((w, i) => (ind.getColumn(i + 1).width = w));
   for (let i = 2; i <= INDICATORS.length + 1; i++) {
     ind.getCell(i, 2).numFmt = '0%';
     ind.getCell(i, 3).numFmt = '0.0%';

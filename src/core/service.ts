@@ -4,13 +4,14 @@
  */
 import { AppendixNotFoundError } from './reading/appendix';
 import type { Finding } from './measuring/checks';
-import { checkWorkbook, reportWorkbook } from './index';
+import { checkWorkbook, reportWorkbook, type CheckResult, type ReportResult } from './index';
 import { withDossierSheet } from './measuring/dossiers';
-import { readIndicatorSheet } from './measuring/indicator-sheet';
-import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type PeriodType } from './measuring/periods';
-import type { QuarterlyReport, ReportSheet } from './presenting/report';
+import { readIndicatorSheet, resultsFor, type IndicatorSheet } from './measuring/indicator-sheet';
+import type { IndicatorDefinition } from './measuring/indicators';
+import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
+import type { QuarterlyReport } from './presenting/report';
 import { isOwnReportSheet, reportDueLabel } from './presenting/report';
-import { isSettingsSheet, readSettings, type Settings } from './settings';
+import { isSettingsSheet, readSettings, SETTINGS_SHEET, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
 
 export interface PanelPeriod {
@@ -54,19 +55,45 @@ export function isToolSheet(sheet: WorkbookData['sheets'][number]): boolean {
   return isOwnReportSheet(sheet) || isSettingsSheet(sheet);
 }
 
-function options(workbook: WorkbookData, settings: Settings, asOf: IsoDate) {
-  // Results typed in a sheet of the user's own, unless the settings sheet gives one (a blank there is no result).
-  const separate = readIndicatorSheet({ sheets: workbook.sheets.filter((s) => !isToolSheet(s)) });
-  const typed = Object.fromEntries(Object.entries(settings.indicatorValues).filter(([, v]) => v !== null));
-  return {
+/**
+ * What the user may set for one run beyond the settings sheet (the command line's options); each wins over the
+ * settings sheet, which wins over what is detected.
+ */
+export interface RunOverrides {
+  /** The appendix sheet's name. */
+  sheet?: string;
+  planYear?: number;
+  unitName?: string;
+  asOf?: IsoDate;
+}
+
+function options(workbook: WorkbookData, settings: Settings, asOf: IsoDate, overrides: RunOverrides = {}) {
+  // A sheet of the user's own ("Chỉ tiêu") may add indicators or change the settings' targets.
+  const separate = readIndicatorSheet({ sheets: workbook.sheets.filter((s) => !isToolSheet(s)) }, settings.indicators);
+  const run = {
     asOf,
-    planYear: settings.planYear ?? undefined,
+    sheet: overrides.sheet,
+    planYear: overrides.planYear ?? settings.planYear ?? undefined,
     units: settings.units,
     ignoreSheets: isToolSheet,
-    unitName: settings.unitName ?? undefined,
+    unitName: overrides.unitName ?? settings.unitName ?? undefined,
     reportDueDay: settings.reportDueDay,
-    indicators: settings.indicators,
-    indicatorValues: { ...(separate?.values ?? {}), ...typed },
+    indicators: separate?.definitions ?? settings.indicators,
+  };
+  return { run, separate };
+}
+
+/**
+ * The typed indicator results for the report's period: the settings sheet's first, then a sheet of the user's own
+ * ("Chỉ tiêu"). An indicator whose result names no period keeps no figure, and its source says why.
+ */
+function indicatorResults(settings: Settings, separate: IndicatorSheet | null, period: Period, cutoff: Cutoff, definitions: readonly IndicatorDefinition[]) {
+  const { values, undated } = resultsFor([...settings.indicatorResults, ...(separate?.entries ?? [])], period, cutoff);
+  const where = separate ? `trang "${separate.sheet}"` : `trang "${SETTINGS_SHEET}"`;
+  const note = `có kết quả nhưng chưa ghi kỳ báo cáo: ghi kỳ (ví dụ ${period.code}) ở cột "Kỳ báo cáo", ${where}`;
+  return {
+    indicatorValues: values,
+    indicators: definitions.map((d) => (undated.includes(d.id) ? { ...d, basis: `${d.basis}; ${note}` } : d)),
   };
 }
 
@@ -81,7 +108,7 @@ export function panelInit(workbook: WorkbookData, today: IsoDate): PanelInit {
   let planYear: number | null = settings.planYear;
   let problem: string | null = null;
   try {
-    planYear = checkWorkbook(workbook, options(workbook, settings, asOf)).appendix.planYear;
+    planYear = checkFor(workbook, today).appendix.planYear;
   } catch (err) {
     if (!(err instanceof AppendixNotFoundError)) throw err;
     problem = err.message;
@@ -95,10 +122,15 @@ export function panelInit(workbook: WorkbookData, today: IsoDate): PanelInit {
   return { planYear, cutoff: settings.cutoff, periods, defaultPeriod, nextReport: { label: next.period.label, due: next.due }, asOf, problem };
 }
 
-export function panelCheck(workbook: WorkbookData, today: IsoDate): PanelCheck {
+/** Check the workbook with its settings sheet (and the run's overrides): the one path every front end takes. */
+export function checkFor(workbook: WorkbookData, today: IsoDate, overrides: RunOverrides = {}): CheckResult {
   const settings = readSettings(workbook);
-  const asOf = settings.asOf ?? today;
-  const { appendix, findings } = checkWorkbook(workbook, options(workbook, settings, asOf));
+  const asOf = overrides.asOf ?? settings.asOf ?? today;
+  return checkWorkbook(workbook, options(workbook, settings, asOf, overrides).run);
+}
+
+export function panelCheck(workbook: WorkbookData, today: IsoDate): PanelCheck {
+  const { appendix, findings } = checkFor(workbook, today);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return {
@@ -116,14 +148,18 @@ function periodFor(code: string, cutoff: Cutoff) {
   return period;
 }
 
-/** The report for a period, as data and as the tab's cells. Throws AppendixNotFoundError with a Vietnamese message. */
-export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): { report: QuarterlyReport; sheet: ReportSheet } {
+/**
+ * The report for a period, as data and as the tab's cells, with the settings sheet (and the run's overrides): the
+ * one path every front end takes. Throws AppendixNotFoundError with a Vietnamese message.
+ */
+export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff, overrides: RunOverrides = {}): ReportResult {
   const settings = readSettings(workbook);
-  const asOf = settings.asOf ?? today;
-  const period = periodFor(code, cutoff ?? settings.cutoff);
-  const base = options(workbook, settings, asOf);
-  const { report, sheet } = reportWorkbook(workbook, { ...base, ...withDossierSheet(workbook, period, asOf, base.indicators, base.indicatorValues), period });
-  return { report, sheet };
+  const asOf = overrides.asOf ?? settings.asOf ?? today;
+  const chosenCutoff = cutoff ?? settings.cutoff;
+  const period = periodFor(code, chosenCutoff);
+  const { run, separate } = options(workbook, settings, asOf, overrides);
+  const typed = indicatorResults(settings, separate, period, chosenCutoff, run.indicators);
+  return reportWorkbook(workbook, { ...run, ...withDossierSheet(workbook, period, asOf, typed.indicators, typed.indicatorValues), period });
 }
 
 export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {
@@ -153,8 +189,7 @@ export interface TrackingColumnsPlan {
 }
 
 export function trackingColumnsPlan(workbook: WorkbookData, today: IsoDate): TrackingColumnsPlan {
-  const settings = readSettings(workbook);
-  const { appendix } = checkWorkbook(workbook, options(workbook, settings, settings.asOf ?? today));
+  const { appendix } = checkFor(workbook, today);
   // The appendix was read from one of these sheets, so it is there.
   const grid = workbook.sheets.find((s) => s.name === appendix.sheet)!.grid;
   const lastTask = appendix.tasks[appendix.tasks.length - 1];

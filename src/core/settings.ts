@@ -1,4 +1,4 @@
-import { readIndicatorSheet } from './measuring/indicator-sheet';
+import { readIndicatorSheet, type IndicatorEntry } from './measuring/indicator-sheet';
 import { DEFAULT_INDICATORS, type IndicatorDefinition } from './measuring/indicators';
 import type { Cutoff } from './measuring/periods';
 import { cleanText, foldKey } from './reading/text';
@@ -22,7 +22,8 @@ export interface Settings {
   reportDueDay: number;
   units: UnitDirectory;
   indicators: IndicatorDefinition[];
-  indicatorValues: Record<string, number | null>;
+  /** Results typed in the settings' indicator table, each with the period its row names. */
+  indicatorResults: IndicatorEntry[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -33,7 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportDueDay: 20,
   units: DEFAULT_UNIT_DIRECTORY,
   indicators: [...DEFAULT_INDICATORS],
-  indicatorValues: {},
+  indicatorResults: [],
 };
 
 const CUTOFF_WORDS: Record<Cutoff, string> = { calendar: 'Năm dương lịch', nd09: 'NĐ 09/2019 (từ ngày 15 đến ngày 14)' };
@@ -52,11 +53,15 @@ export function isSettingsSheet(sheet: SheetData): boolean {
   return sheet.name === SETTINGS_SHEET || sheet.grid[0]?.[0] === TITLE;
 }
 
+/** The settings sheet's column widths in pixels (hosts convert to their unit). */
+export const SETTINGS_COLUMN_WIDTHS: readonly number[] = [320, 260, 120, 110, 320];
+
 /** The settings sheet's content, to create it (or show a user what can be set). */
 export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[][] {
   const rows: CellValue[][] = [
-    [TITLE, null, null, null],
+    [TITLE, null, null, null, null],
     ['Sửa các ô ở cột "Giá trị" và các bảng bên dưới (có thể thêm dòng). Công cụ đọc lại trang này mỗi lần chạy.', null, null, null],
+    ['Kết quả chỉ tiêu ghi kèm kỳ báo cáo (ví dụ Q1/2025, 6 tháng/2025, Năm 2025), mỗi kỳ một dòng: kết quả không ghi kỳ không được dùng.', null, null, null],
     [],
     ['Thông số', 'Giá trị', 'Ghi chú', null],
     [LABELS.asOf, settings.asOf ? isoToDate(settings.asOf) : null, 'Để trống: hôm nay. Ghi một ngày để tính số liệu đến ngày đó.', null],
@@ -68,15 +73,15 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
     [LABELS.units, 'Tên gọi khác (cách nhau bởi dấu ;)', null, null],
     ...settings.units.map((u) => [u.name, u.aliases.join('; '), null, null]),
     [],
-    [LABELS.indicators, 'Mục tiêu', 'Kết quả', 'Nguồn số liệu'],
-    ...settings.indicators.map((d) => [
-      d.name,
-      d.target,
-      d.source === 'manual' ? settings.indicatorValues[d.id] ?? null : '(tự tính từ phụ lục)',
-      d.basis,
-    ]),
+    [LABELS.indicators, 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu'],
+    ...settings.indicators.flatMap((d): CellValue[][] => {
+      if (d.source !== 'manual') return [[d.name, d.target, '(tự tính từ phụ lục)', null, d.basis]];
+      const typed = settings.indicatorResults.filter((e) => e.id === d.id);
+      if (!typed.length) return [[d.name, d.target, null, null, d.basis]];
+      return typed.map((e) => [d.name, d.target, e.value, e.period, d.basis]);
+    }),
   ];
-  return rows.map((r) => [...r, null, null, null, null].slice(0, 4));
+  return rows.map((r) => [...r, null, null, null, null, null].slice(0, 5));
 }
 
 function text(value: CellValue | undefined): string {
@@ -90,7 +95,7 @@ function text(value: CellValue | undefined): string {
 export function readSettings(workbook: WorkbookData): Settings {
   const sheet = workbook.sheets.find(isSettingsSheet);
   if (!sheet) return { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS] };
-  const settings: Settings = { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS], indicatorValues: {} };
+  const settings: Settings = { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS], indicatorResults: [] };
   const rowOf = (label: string) => sheet.grid.findIndex((r) => foldKey(text(r[0])) === foldKey(label));
   const value = (label: string) => {
     const r = rowOf(label);
@@ -120,7 +125,7 @@ export function readSettings(workbook: WorkbookData): Settings {
   const indicators = readIndicatorSheet({ sheets: [sheet] });
   if (indicators) {
     settings.indicators = indicators.definitions;
-    settings.indicatorValues = indicators.values;
+    settings.indicatorResults = indicators.entries;
   }
   return settings;
 }

@@ -2,7 +2,7 @@
 import type { Finding } from '../../core/measuring/checks';
 import { CELL_FORMATS, CELL_LOOKS, isOwnReportSheet, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportSheet } from '../../core/presenting/report';
 import { highlightTargets, type TrackingColumnsPlan } from '../../core/service';
-import { settingsGrid, SETTINGS_SHEET } from '../../core/settings';
+import { settingsGrid, SETTINGS_COLUMN_WIDTHS, SETTINGS_SHEET } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/reading/status';
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone } from './convert';
@@ -198,12 +198,9 @@ export function ensureSettingsSheet(ss: Spreadsheet): Sheet {
   if (existing) return existing;
   const sheet = ss.insertSheet(SETTINGS_SHEET, ss.getNumSheets());
   const grid = settingsGrid();
-  const range = sheet.getRange(1, 1, grid.length, 4);
+  const range = sheet.getRange(1, 1, grid.length, grid[0].length);
   range.setValues(grid.map((r) => r.map((v) => v ?? '')));
-  sheet.getRange(1, 1, 1, 4).setFontWeight('bold');
-  sheet.setColumnWidth(1, 320);
-  sheet.setColumnWidth(2, 260);
-  sheet.setColumnWidth(3, 120);
-  sheet.setColumnWidth(4, 320);
+  sheet.getRange(1, 1, 1, grid[0].length).setFontWeight('bold');
+  SETTINGS_COLUMN_WIDTHS.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
   return sheet;
 }

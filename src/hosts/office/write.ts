@@ -3,7 +3,7 @@ import type { Finding } from '../../core/measuring/checks';
 import { isoToSerial } from '../../core/dates';
 import { CELL_FORMATS, CELL_LOOKS, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportCell, type ReportSheet } from '../../core/presenting/report';
 import type { TrackingColumnsPlan } from '../../core/service';
-import { settingsGrid } from '../../core/settings';
+import { settingsGrid, SETTINGS_COLUMN_WIDTHS } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/reading/status';
 import { columnLetter } from '../../core/reading/text';
 
@@ -130,10 +130,9 @@ export function queueTrackingColumns(ws: Excel.Worksheet, plan: TrackingColumnsP
 
 export function queueSettingsSheet(ws: Excel.Worksheet): void {
   const grid = settingsGrid();
-  const range = ws.getRangeByIndexes(0, 0, grid.length, 4);
+  const range = ws.getRangeByIndexes(0, 0, grid.length, grid[0].length);
   range.values = grid.map((r) => r.map((v) => (v instanceof Date ? isoToSerial(v.toISOString().slice(0, 10)) : v ?? '')));
-  ws.getRangeByIndexes(0, 0, 1, 4).format.font.bold = true;
-  ws.getRange('A:A').format.columnWidth = 240;
-  ws.getRange('B:B').format.columnWidth = 200;
-  ws.getRange('D:D').format.columnWidth = 240;
+  ws.getRangeByIndexes(0, 0, 1, grid[0].length).format.font.bold = true;
+  // Excel's column widths are in points: 3/4 of a pixel at 96 dpi.
+  SETTINGS_COLUMN_WIDTHS.forEach((px, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = px * 0.75));
 }
