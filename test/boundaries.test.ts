@@ -27,7 +27,7 @@ const workbook = (rows: CellValue[][], name = 'Phụ lục'): WorkbookData => ({
 /** The cell addresses in the report tab's list of data problems (section VI), top to bottom. */
 function problemCells(sheet: ReturnType<typeof renderReportSheet>): unknown[] {
   const heading = sheet.cells.find((c) => typeof c.value === 'string' && c.value.startsWith('VI. VẤN ĐỀ DỮ LIỆU'));
-  return sheet.cells.filter((c) => heading && c.row > heading.row && c.col === 3 && /^[A-Z]+\d+$/.test(String(c.value))).map((c) => c.value);
+  return sheet.cells.filter((c) => heading && c.row > heading.row && c.col === 7 && /^[A-Z]+\d+$/.test(String(c.value))).map((c) => c.value);
 }
 
 describe('the as-of date itself', () => {

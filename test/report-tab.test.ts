@@ -9,7 +9,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
-import { findUnitName, isOwnReportSheet, looksLikeFormula, outcomeSummary, REPORT_MARKER, reportDueLabel, reportValues, type ReportSheet } from '../src/core/presenting/report';
+import { estimateRowHeights, findUnitName, isOwnReportSheet, looksLikeFormula, outcomeSummary, pageHeightPoints, REPORT_MARKER, reportDueLabel, reportValues, type ReportSheet } from '../src/core/presenting/report';
 import type { CellValue } from '../src/core/types';
 import { OUTCOMES_ROWS } from './fixtures/workbooks';
 
@@ -104,7 +104,7 @@ describe('the summary tab, line by line', () => {
       '',
       'Trang này do công cụ CCHC tạo tự động từ trang "Phụ lục" ngày 10/04/2024. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.',
     ]);
-    expect([sheet.rowCount, sheet.colCount, sheet.columnWidths]).toEqual([all.length, 9, [6, 50, 18, 12, 12, 13, 24, 13, 14]]);
+    expect([sheet.rowCount, sheet.colCount, sheet.columnWidths]).toEqual([all.length, 9, [6, 48, 18, 16, 12, 13, 11, 13, 14]]);
     expect(report.overdue).toEqual([{ row: 9, tt: '1', content: 'Rà soát vị trí việc làm', owners: ['Phòng Tổ chức cán bộ'], due: '2024-03-31', daysOverdue: 10 }]);
   });
 
@@ -126,19 +126,68 @@ describe('the summary tab, line by line', () => {
     expect(sheet.cells.find((c) => c.value === 'SỞ Y TẾ TỈNH ĐẮK NÔNG')).toMatchObject({ style: 'bold', align: 'left', wrap: true });
   });
 
-  it('merges only the full-width lines and borders each table', () => {
+  it('merges the full-width lines and each wide column as one block, and borders each table', () => {
     // Five heading lines, six section titles, the "full list" line and the footer span all nine columns.
-    expect(sheet.merges.filter((m) => m.left === 0 && m.right === 8)).toHaveLength(sheet.merges.length);
-    expect(sheet.merges).toHaveLength(5 + 6 + 2);
+    expect(sheet.merges.filter((m) => m.left === 0 && m.right === 8 && m.top === m.bottom)).toHaveLength(5 + 6 + 2);
+    // The indicators' source spans G:I over the table's header and nine rows; the problem message spans B:F.
+    expect(sheet.merges.filter((m) => m.right < 8 || m.left > 0)).toEqual([
+      { top: 36, left: 6, bottom: 45, right: 8 },
+      { top: 55, left: 1, bottom: 56, right: 5 },
+    ]);
+    expect(sheet.merges).toHaveLength(15);
     expect(sheet.tables.map((t) => [t.top, t.bottom, t.right])).toEqual([
       [7, 20, 2],
       [23, 27, 8],
       [30, 33, 8],
-      [36, 45, 6],
+      [36, 45, 8],
       [48, 49, 5],
       [52, 53, 2],
-      [55, 56, 3],
+      [55, 56, 7],
     ]);
+  });
+
+  it('starts printed pages only at a section heading, never inside a table that fits on one page', () => {
+    const all = lines(sheet);
+    expect(sheet.pageBreaks.length).toBeGreaterThan(0);
+    for (const r of sheet.pageBreaks) expect(all[r]).toMatch(/^(I|II|III|IV|V|VI)\. /);
+    for (const t of sheet.tables) expect(sheet.pageBreaks.filter((r) => r > t.top && r <= t.bottom)).toEqual([]);
+  });
+});
+
+describe('the tab as printed', () => {
+  it('sizes a page for A4 landscape at one page wide, keeping 12 % in hand', () => {
+    // 10.69 × 7.07 in inside the margins (769.7 × 509.0 pt); 151 width units at 7 px plus 5 px a column are 1,102 px
+    // (826.5 pt), so the columns print at 93.1 %: a page holds 546.6 pt of rows, 481.0 with 12 % kept in hand.
+    expect(pageHeightPoints([6, 48, 18, 16, 12, 13, 11, 13, 14])).toBeCloseTo(481.0, 0);
+    // Columns narrower than the page are not scaled up.
+    expect(pageHeightPoints([10])).toBeCloseTo(509.04 * 0.88, 1);
+  });
+
+  it('repeats a long table\'s header at the top of each page it runs onto, and fills no page beyond its height', () => {
+    const tab = (n: number) => {
+      const grid: CellValue[][] = [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ']];
+      for (let i = 1; i <= n; i++) grid.push([i, `Nhiệm vụ số ${i}: rà soát, đánh giá và báo cáo kết quả thực hiện theo kế hoạch của Sở`, 'Văn phòng Sở', '15/02/2024', 'Đang thực hiện']);
+      return reportWorkbook({ sheets: [{ name: 'PL', grid }] }, { asOf, period: makePeriod('Q1', 2024) }).sheet;
+    };
+    const sheet = tab(120);
+    const all = lines(sheet);
+    const header = 'STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Hạn | Số ngày quá hạn | Dòng';
+    const overdue = sheet.tables[4];
+    expect(all[overdue.top]).toBe(header);
+    const inside = sheet.pageBreaks.filter((r) => r > overdue.top && r <= overdue.bottom);
+    // 120 rows of two lines (34 pt) cannot fit on fewer than eight pages of 481 pt.
+    expect(inside.length).toBeGreaterThanOrEqual(8);
+    for (const r of inside) expect(all[r]).toBe(header);
+    expect(all.filter((l) => l === header)).toHaveLength(1 + inside.length);
+    const heights = estimateRowHeights(sheet);
+    const starts = [0, ...sheet.pageBreaks, sheet.rowCount];
+    for (let p = 0; p + 1 < starts.length; p++) {
+      const used = heights.slice(starts[p], starts[p + 1]).reduce((a, b) => a + b, 0);
+      expect(used).toBeLessThanOrEqual(pageHeightPoints(sheet.columnWidths));
+    }
+    // The merges and bordered blocks do not grow with the list: as many as for three tasks.
+    expect(sheet.merges).toHaveLength(tab(3).merges.length);
+    expect(sheet.tables).toHaveLength(tab(3).tables.length);
   });
 });
 

@@ -128,17 +128,18 @@ describe('the summary tab', () => {
         { row: 4, col: 1, value: 'x'.repeat(120) },
         { row: 5, col: 1, value: 'x'.repeat(60), wrap: true },
         { row: 6, col: 1, value: 'x'.repeat(45), wrap: true },
+        { row: 7, col: 1, value: 'Đ'.repeat(40), wrap: true },
       ],
       // Row 5's merge starts in another column: it does not widen the cell in column B.
       merges: [{ top: 3, left: 1, bottom: 3, right: 2 }, { top: 5, left: 2, bottom: 5, right: 2 }],
       tables: [],
-      rowCount: 7,
+      rowCount: 8,
       colCount: 3,
     };
-    // 16 points a line and 2 of padding. 120 characters need three lines in a 50-wide column, two across the
-    // 68-wide merge; an unwrapped cell stays one line. The estimate allows 10 % more width per character and one
-    // character of margin, so 45 characters already take two lines of a 50-wide column.
-    expect(estimateRowHeights(sheet as never)).toEqual([50, 18, 34, 34, 16, 34, 34]);
+    // 16 points a line and 2 of padding. A width unit holds one character, and one is left for the margin: 120
+    // characters need three lines in a 50-wide column, two across the 68-wide merge; 45 fit one line; an unwrapped
+    // cell stays one line. Capitals count 1.3: 40 of them (52 units) take two lines.
+    expect(estimateRowHeights(sheet as never)).toEqual([50, 18, 34, 34, 16, 34, 18, 34]);
   });
 
   it('keeps a task text that looks like a formula as a plain string cell', async () => {

@@ -13,6 +13,7 @@ import {
   REPORT_BORDER_COLOR,
   REPORT_FONT,
   REPORT_FONT_SIZE,
+  REPORT_PAGE,
   type ReportCell,
   type ReportSheet,
 } from '../core/presenting/report';
@@ -134,16 +135,22 @@ export function reportSheetXml(report: ReportSheet, stylesXml: string, ns: { mai
     out.push('</row>');
   }
   out.push('</sheetData>');
-  if (report.merges.length) {
-    out.push(`<mergeCells count="${report.merges.length}">`);
-    for (const m of report.merges) out.push(`<mergeCell ref="${ref(m.top, m.left)}:${ref(m.bottom, m.right)}"/>`);
-    out.push('</mergeCells>');
-  }
+  // The model's merges are blocks merged row by row.
+  const merged = report.merges.flatMap((m) => Array.from({ length: m.bottom - m.top + 1 }, (_, i) => `<mergeCell ref="${ref(m.top + i, m.left)}:${ref(m.top + i, m.right)}"/>`));
+  if (merged.length) out.push(`<mergeCells count="${merged.length}">`, ...merged, '</mergeCells>');
+  const m = REPORT_PAGE.margins;
   out.push(
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
-    '</worksheet>',
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
+    `<pageSetup paperSize="9" orientation="${REPORT_PAGE.orientation}" fitToWidth="${REPORT_PAGE.fitToWidth}" fitToHeight="0"/>`,
+    `<headerFooter><oddFooter>${escapeXml(`&C${REPORT_PAGE.footer}`)}</oddFooter></headerFooter>`,
   );
+  if (report.pageBreaks.length) {
+    // A break's id is the row above which the page ends: the 1-based number of the last row on the page.
+    out.push(`<rowBreaks count="${report.pageBreaks.length}" manualBreakCount="${report.pageBreaks.length}">`);
+    for (const r of report.pageBreaks) out.push(`<brk id="${r}" max="16383" man="1"/>`);
+    out.push('</rowBreaks>');
+  }
+  out.push('</worksheet>');
   return { xml: out.join(''), styles };
 }
 

@@ -108,6 +108,12 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, 'getR
     this.sheet.merges.push({ row: this.row, col: this.col, rows: this.rows, cols: this.cols });
     return this as unknown as GoogleAppsScript.Spreadsheet.Range;
   }
+  /** Each row of the range merged on its own. */
+  mergeAcross() {
+    this.calls.hit('mergeAcross');
+    for (let r = 0; r < this.rows; r++) this.sheet.merges.push({ row: this.row + r, col: this.col, rows: 1, cols: this.cols });
+    return this as unknown as GoogleAppsScript.Spreadsheet.Range;
+  }
   breakApart() {
     this.calls.hit('breakApart');
     this.sheet.merges = this.sheet.merges.filter((m) => !(m.row >= this.row && m.col >= this.col && m.row < this.row + this.rows && m.col < this.col + this.cols));

@@ -22,6 +22,12 @@ export interface FakeSheet {
   merges: { top: number; left: number; bottom: number; right: number }[];
   validations: { top: number; left: number; rows: number; cols: number; rule: unknown }[];
   widths: Map<number, number>;
+  /** Row heights set (0-based row → points). */
+  heights: Map<number, number>;
+  /** 0-based rows that begin a printed page. */
+  pageBreaks: number[];
+  /** Page layout properties set (orientation, paperSize, zoom, margins, centerFooter). */
+  page: Record<string, unknown>;
 }
 
 const key = (r: number, c: number) => `${r}:${c}`;
@@ -74,7 +80,7 @@ export class ExcelStore {
 
   addSheet(name: string): FakeSheet {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`A worksheet named "${name}" already exists.`);
-    const sheet: FakeSheet = { name, values: new Map(), formats: new Map(), fills: new Map(), bold: new Set(), merges: [], validations: [], widths: new Map() };
+    const sheet: FakeSheet = { name, values: new Map(), formats: new Map(), fills: new Map(), bold: new Set(), merges: [], validations: [], widths: new Map(), heights: new Map(), pageBreaks: [], page: {} };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -145,10 +151,15 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
           verticalAlignment: UNSET,
           wrapText: UNSET,
           columnWidth: UNSET,
+          rowHeight: UNSET,
           borders: { getItem: () => ({ style: UNSET }) },
         },
         dataValidation: { rule: UNSET },
-        merge: () => ops.push(() => sheet.merges.push({ ...b })),
+        merge: (across?: boolean) =>
+          ops.push(() => {
+            if (!across) sheet.merges.push({ ...b });
+            else for (let r = b.top; r <= b.bottom; r++) sheet.merges.push({ ...b, top: r, bottom: r });
+          }),
         unmerge: () => ops.push(() => (sheet.merges = sheet.merges.filter((m) => m.top > b.bottom || m.bottom < b.top || m.left > b.right || m.right < b.left))),
         clear: () =>
           ops.push(() =>
@@ -168,7 +179,7 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
       };
       const obj = makeObject(data);
       const fill = (data.format as Record<string, Record<string, unknown>>).fill.color;
-      ranges.push({ sheet, bounds, obj, data, applied: { values: data.values, numberFormat: UNSET, fill, bold: UNSET, columnWidth: UNSET, rule: UNSET } });
+      ranges.push({ sheet, bounds, obj, data, applied: { values: data.values, numberFormat: UNSET, fill, bold: UNSET, columnWidth: UNSET, rowHeight: UNSET, rule: UNSET } });
       return obj;
     };
 
@@ -189,9 +200,21 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
     }
 
     const worksheetObject = (sheet: FakeSheet) => {
+      // Page layout: what is assigned is recorded at the next sync.
+      const footer = { centerFooter: UNSET as unknown };
+      const pageLayout: Record<string, unknown> = { headersFooters: { defaultForAllPages: footer } };
+      afterSync.push(() => {
+        for (const [k, v] of Object.entries(pageLayout)) if (k !== 'headersFooters' && isSet(v)) sheet.page[k] = v;
+        if (isSet(footer.centerFooter)) sheet.page.centerFooter = footer.centerFooter;
+      });
       const ws = {
         name: sheet.name,
         showGridlines: true,
+        pageLayout,
+        horizontalPageBreaks: {
+          add: (address: string) => ops.push(() => sheet.pageBreaks.push(parseA1(address).top)),
+          removePageBreaks: () => ops.push(() => (sheet.pageBreaks = [])),
+        },
         load: () => ws,
         activate: () => ops.push(() => (store.active = { sheet: sheet.name, address: 'A1' })),
         getRange: (address?: string) => rangeObject(sheet, [address ? parseA1(address) : { top: 0, left: 0, bottom: 1_048_575, right: 16_383 }]),
@@ -218,7 +241,7 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
         const sheet = store.sheets.find((s) => s.name === name);
         if (sheet) return { ...worksheetObject(sheet), isNullObject: false };
         const nothing = { top: 0, left: 0, bottom: 0, right: 0 };
-        const ghost: FakeSheet = { name, values: new Map(), formats: new Map(), fills: new Map(), bold: new Set(), merges: [], validations: [], widths: new Map() };
+        const ghost: FakeSheet = { name, values: new Map(), formats: new Map(), fills: new Map(), bold: new Set(), merges: [], validations: [], widths: new Map(), heights: new Map(), pageBreaks: [], page: {} };
         return { ...worksheetObject(ghost), isNullObject: true, getUsedRangeOrNullObject: () => ({ ...rangeObject(ghost, [nothing]), isNullObject: true, load: () => undefined }) };
       },
       add: (name: string) => {
@@ -289,12 +312,14 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
       const fill = format.fill?.color;
       const bold = format.font?.bold;
       const width = format.columnWidth;
+      const height = format.rowHeight;
       const rule = (obj.dataValidation as Record<string, unknown>)?.rule;
-      const apply = { fill: changed('fill', fill), bold: changed('bold', bold), width: changed('columnWidth', width), rule: changed('rule', rule) };
+      const apply = { fill: changed('fill', fill), bold: changed('bold', bold), width: changed('columnWidth', width), height: changed('rowHeight', height), rule: changed('rule', rule) };
       for (const area of bounds) {
         if (apply.fill) eachCell(area, (r, c) => sheet.fills.set(key(r, c), String(fill)));
         if (apply.bold && bold) eachCell(area, (r, c) => sheet.bold.add(key(r, c)));
         if (apply.width) sheet.widths.set(area.left, Number(width));
+        if (apply.height) for (let r = area.top; r <= area.bottom; r++) sheet.heights.set(r, Number(height));
         if (apply.rule) sheet.validations.push({ top: area.top, left: area.left, rows: area.bottom - area.top + 1, cols: area.right - area.left + 1, rule });
       }
     }

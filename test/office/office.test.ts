@@ -66,6 +66,35 @@ describe('the Excel host over Office.js', () => {
     expect(written.flat()).toContain('1. =HYPERLINK("http://x.invalid","bấm")');
   });
 
+  it('sets the tab to print: A4 landscape one page wide, numbered pages, breaks before sections and repeated headers', async () => {
+    const store = useWorkbook(syntheticAppendix(400));
+    await officeReport('Q1/2024', 'calendar');
+    const tab = store.sheet('Báo cáo Quý I-2024');
+    expect(tab.page).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      leftMargin: 36,
+      rightMargin: 36,
+      topMargin: 43.2,
+      bottomMargin: 43.2,
+      headerMargin: 21.6,
+      footerMargin: 21.6,
+      centerFooter: 'Trang &P/&N',
+    });
+    const grid = store.dump(tab.name);
+    expect(tab.pageBreaks.length).toBeGreaterThan(1);
+    // Each printed page starts with a section heading or a table's repeated header row.
+    for (const r of tab.pageBreaks) expect(String(grid[r][0])).toMatch(/^(I|II|III|IV|V|VI)\. |^STT$/);
+    // Merged rows are merged row by row, and each has the height its wrapped text needs (Excel does not grow them).
+    expect(tab.merges.every((m) => m.top === m.bottom)).toBe(true);
+    for (const m of tab.merges) expect(tab.heights.get(m.top), `row ${m.top + 1}`).toBeGreaterThanOrEqual(16);
+    // A second report replaces the breaks instead of adding to them.
+    const breaks = [...tab.pageBreaks];
+    await officeReport('Q1/2024', 'calendar');
+    expect(store.sheet('Báo cáo Quý I-2024').pageBreaks).toEqual(breaks);
+  });
+
   it('replaces only its own previous tab, never a user sheet of the same name', async () => {
     const store = useWorkbook(data.outcomes);
     await officeReport('Q1/2024', 'calendar');

@@ -51,7 +51,7 @@ async function pkg(p: string, styles?: string): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-const tab = (name = 'Báo cáo'): ReportSheet => ({ name, columnWidths: [10], cells: [], merges: [], tables: [], rowCount: 0, colCount: 1 });
+const tab = (name = 'Báo cáo'): ReportSheet => ({ name, columnWidths: [10], cells: [], merges: [], tables: [], pageBreaks: [], rowCount: 0, colCount: 1 });
 
 /** Characters that need care in a cell's XML, and the pieces of an `_xHHHH_` escape, among any others. */
 const TRICKY = fc.oneof(
@@ -77,6 +77,30 @@ describe('text in the report tab', () => {
       }),
       { numRuns: propertyRuns(60), examples: [[['_x0041_ & <b>', 'a\u0001b', '  hai khoảng  ', '=1+1']]] },
     );
+  });
+});
+
+describe('the tab as printed', () => {
+  it('writes the page breaks, the numbered footer, A4 landscape at one page wide, and each merged block row by row', async () => {
+    const grid: CellValue[][] = [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ']];
+    for (let i = 1; i <= 80; i++) grid.push([i, `Nhiệm vụ số ${i}: rà soát, đánh giá và báo cáo kết quả thực hiện theo kế hoạch của Sở`, 'Văn phòng Sở', '15/02/2024', 'Đang thực hiện']);
+    const workbook = { sheets: [{ name: 'PL', grid }] };
+    const { sheet } = reportWorkbook(workbook, { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
+    expect(sheet.pageBreaks.length).toBeGreaterThan(2);
+    const input = new XlsxPackage(await pkg(''));
+    const out = new XlsxPackage(writeReportCopy(input, readWorkbookData(input), sheet).buffer);
+    const xml = out.text(out.sheets.find((s) => s.name === sheet.name)!.part!);
+    wellFormed(xml);
+    // A break's id is the last row of its page (1-based): the row before the 0-based row that starts the next page.
+    expect([...xml.matchAll(/<brk id="(\d+)" max="16383" man="1"\/>/g)].map((m) => Number(m[1]))).toEqual(sheet.pageBreaks);
+    expect(xml).toContain(`<rowBreaks count="${sheet.pageBreaks.length}" manualBreakCount="${sheet.pageBreaks.length}">`);
+    expect(xml).toContain('<headerFooter><oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter></headerFooter>');
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(xml).toContain('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+    const refs = [...xml.matchAll(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"\/>/g)];
+    expect(refs.every((m) => m[2] === m[4])).toBe(true);
+    const rowsMerged = sheet.merges.reduce((n, m) => n + m.bottom - m.top + 1, 0);
+    expect(refs).toHaveLength(rowsMerged);
   });
 });
 

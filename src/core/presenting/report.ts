@@ -222,12 +222,45 @@ export interface ReportSheet {
   name: string;
   columnWidths: number[];
   cells: ReportCell[];
-  /** Full-width lines only: their count does not grow with the appendix. */
+  /**
+   * Blocks merged row by row ("merge across"): full-width lines, and the wide columns of the indicator and problem
+   * tables. Their count does not grow with the appendix, so hosts merge each block in one call.
+   */
   merges: MergeRange[];
   /** Bordered table blocks, for hosts that border a whole range in one call. */
   tables: MergeRange[];
+  /** 0-based rows that begin a printed page (the first page's row 0 is not listed). */
+  pageBreaks: number[];
   rowCount: number;
   colCount: number;
+}
+
+/**
+ * How the tab prints, in every host that can set it: A4 landscape, one page wide, page numbers in the footer
+ * ("&P"/"&N" are the page number and count in Excel's and LibreOffice's header codes).
+ */
+export const REPORT_PAGE = {
+  paper: 'A4',
+  orientation: 'landscape',
+  fitToWidth: 1,
+  /** Margins in inches, as spreadsheets store them. */
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  footer: 'Trang &P/&N',
+} as const;
+
+/**
+ * The height of a printed page in row points, for the report's column widths at one page wide. A4 landscape less the
+ * margins is 10.69 × 7.07 in (770 × 509 pt); the columns, at 7 px a width unit (Calibri 11, the smallest common
+ * default: a larger default font only gives more room), are scaled to the page width. The 0.88 keeps a margin for
+ * hosts whose rows come out a little taller than estimated, so the tool's page break comes before the host's own.
+ */
+export function pageHeightPoints(columnWidths: readonly number[]): number {
+  const m = REPORT_PAGE.margins;
+  const width = (11.69 - m.left - m.right) * 72;
+  const height = (8.27 - m.top - m.bottom) * 72;
+  const sheetWidth = columnWidths.reduce((sum, w) => sum + Math.trunc(w * 7 + 5), 0) * 0.75;
+  const scale = Math.min(1, width / sheetWidth);
+  return (height / scale) * 0.88;
 }
 
 /**
@@ -263,6 +296,13 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 const COLS = 9;
+/**
+ * One set of columns for every table: the first holds each table's text, the numbers sit in narrow columns, and a
+ * table's wider text (indicator sources, problem messages) spans several.
+ */
+const COLUMN_WIDTHS: readonly number[] = [6, 48, 18, 16, 12, 13, 11, 13, 14];
+/** A row's height for one line of the report's 12 pt text. */
+const LINE_HEIGHT = 16;
 /** Individual data problems listed in the tab; more are summarised by kind. */
 export const PROBLEMS_LISTED = 50;
 
@@ -278,36 +318,88 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   const cells: ReportCell[] = [];
   const merges: MergeRange[] = [];
   const tables: MergeRange[] = [];
+  const pageBreaks: number[] = [];
+  const pageHeight = pageHeightPoints(COLUMN_WIDTHS);
   let row = 0;
-  const put = (col: number, value: ReportCell['value'], extra: Partial<ReportCell> = {}) =>
-    cells.push({ row, col, value, ...extra });
-  // Full-width lines are the only merges, and their number does not grow with the appendix, so hosts can
-  // merge them one by one and still make a constant number of calls.
-  const line = (text: string, style: CellStyle, align: ReportCell['align'] = 'left') => {
-    put(0, text, { style, align, wrap: style !== 'title' });
-    merges.push({ top: row, left: 0, bottom: row, right: COLS - 1 });
+  /** Points used on the current printed page. */
+  let used = 0;
+  /** Add a row of cells (their `row` is set here) with the merges that widen them (any `top`: one row each). */
+  const emit = (rowCells: Omit<ReportCell, 'row'>[], widened: readonly MergeRange[] = []) => {
+    const placed = rowCells.map((c) => ({ ...c, row }));
+    used += rowHeight(placed, widened.map((m) => ({ ...m, top: row, bottom: row })), COLUMN_WIDTHS);
+    cells.push(...placed);
     row++;
   };
-  const table = (titles: string[], rows: Partial<ReportCell>[][], empty: string) => {
-    const top = row;
-    titles.forEach((t, col) => put(col, t, { style: 'tableHeader', align: 'center', wrap: true }));
+  const newPage = () => {
+    pageBreaks.push(row);
+    used = 0;
+  };
+  /** Start a new page unless `points` more fit on this one (a page never starts with nothing before it). */
+  const keep = (points: number) => {
+    if (used > 0 && used + points > pageHeight) newPage();
+  };
+  const blank = () => {
+    // A blank row at the top of a page is wasted, and one that does not fit ends the page instead.
+    if (used === 0 && pageBreaks.length) return;
+    if (used + LINE_HEIGHT > pageHeight) return newPage();
+    used += LINE_HEIGHT;
     row++;
-    if (!rows.length) {
-      put(0, empty, { style: 'muted' });
-      merges.push({ top: row, left: 0, bottom: row, right: titles.length - 1 });
-      row++;
-    }
+  };
+  const fullWidth: MergeRange = { top: 0, left: 0, bottom: 0, right: COLS - 1 };
+  const lineCell = (text: string, style: CellStyle, align: ReportCell['align'] = 'left'): Omit<ReportCell, 'row'> => ({ col: 0, value: text, style, align, wrap: style !== 'title' });
+  // Full-width lines are merged across the sheet.
+  const line = (text: string, style: CellStyle, align: ReportCell['align'] = 'left') => {
+    merges.push({ ...fullWidth, top: row, bottom: row });
+    emit([lineCell(text, style, align)], [fullWidth]);
+  };
+  const lineHeight = (text: string, style: CellStyle) => rowHeight([{ ...lineCell(text, style), row: 0 }], [fullWidth], COLUMN_WIDTHS);
+
+  interface Column {
+    title: string;
+    /** Physical columns the table's column covers (merged row by row when more than one). */
+    span?: number;
+  }
+  /**
+   * A table under its heading: the heading, the header row and the first rows are kept on one page; a table that
+   * runs onto the next page repeats its header row there. A wide column is one merge block over the table's rows,
+   * so the number of merges does not grow with the rows.
+   */
+  const table = (heading: string | null, columns: Column[], rows: Partial<ReportCell>[][], empty: string, gapAfter = true) => {
+    const starts: number[] = [];
+    columns.reduce((at, c) => (starts.push(at), at + (c.span ?? 1)), 0);
+    const right = starts[starts.length - 1] + (columns[columns.length - 1].span ?? 1) - 1;
+    const spans = columns.flatMap((c, i): MergeRange[] => ((c.span ?? 1) > 1 ? [{ top: 0, left: starts[i], bottom: 0, right: starts[i] + (c.span ?? 1) - 1 }] : []));
+    const rowCells = (values: Partial<ReportCell>[]) =>
+      values.map((v, i): Omit<ReportCell, 'row'> => ({ wrap: true, style: 'body', ...v, col: starts[i], value: v.value ?? null }));
+    const heightOf = (values: Partial<ReportCell>[]) => rowHeight(rowCells(values).map((c) => ({ ...c, row: 0 })), spans, COLUMN_WIDTHS);
+    const header = columns.map((c): Partial<ReportCell> => ({ value: c.title, style: 'tableHeader', align: 'center' }));
+    // A table that fits on one page is never split; a longer one starts with its header and first three rows.
+    const top = (heading === null ? 0 : lineHeight(heading, 'heading')) + heightOf(header);
+    const whole = rows.reduce((sum, r) => sum + heightOf(r), rows.length ? 0 : LINE_HEIGHT);
+    keep(top + (top + whole <= pageHeight ? whole : rows.slice(0, 3).reduce((sum, r) => sum + heightOf(r), 0)));
+    if (heading !== null) line(heading, 'heading');
+    const first = row;
+    emit(rowCells(header), spans);
     for (const values of rows) {
-      values.forEach((v, col) => put(col, v.value ?? null, { wrap: true, style: 'body', ...v }));
-      row++;
+      if (used + heightOf(values) > pageHeight) {
+        newPage();
+        emit(rowCells(header), spans);
+      }
+      emit(rowCells(values), spans);
     }
-    tables.push({ top, left: 0, bottom: row - 1, right: titles.length - 1 });
-    row++;
+    for (const span of spans) merges.push({ ...span, top: first, bottom: row - 1 });
+    if (!rows.length) {
+      merges.push({ top: row, left: 0, bottom: row, right });
+      emit([{ col: 0, value: empty, style: 'muted' }], [{ top: 0, left: 0, bottom: 0, right }]);
+    }
+    tables.push({ top: first, left: 0, bottom: row - 1, right });
+    if (gapAfter) blank();
   };
   const date = (iso: IsoDate): Partial<ReportCell> => ({ value: formatViDate(iso), date: iso, format: 'date', align: 'center' });
   const int = (n: number): Partial<ReportCell> => ({ value: n, format: 'integer', align: 'center' });
 
   const p = report.period;
+  const titled = (columns: string[]): Column[] => columns.map((title) => ({ title }));
   line(report.unitName.toUpperCase(), 'bold');
   line('BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH', 'title', 'center');
   line(`Kỳ báo cáo: ${p.label} (từ ${formatViDate(p.start)} đến ${formatViDate(p.end)}, ${CUTOFF_LABELS[p.cutoff]})`, 'subtitle', 'center');
@@ -317,9 +409,8 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     'muted',
     'center',
   );
-  row++;
+  blank();
 
-  line('I. TỔNG HỢP CHUNG', 'heading');
   const t = report.totals;
   const totalsRows: [string, Partial<ReportCell>][] = [
     ['Tổng số nhiệm vụ trong phụ lục', int(t.tasks)],
@@ -336,10 +427,9 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     ['Tỷ lệ hoàn thành', { ...pct(report.rates.completion), align: 'center', style: 'bold' }],
     ['Tỷ lệ hoàn thành đúng hạn', { ...pct(report.rates.onTime), align: 'center', style: 'bold' }],
   ];
-  table(['STT', 'Chỉ tiêu', 'Số lượng'], totalsRows.map(([label, value], i) => [int(i + 1), { value: label }, value]), '');
+  table('I. TỔNG HỢP CHUNG', titled(['STT', 'Chỉ tiêu', 'Số lượng']), totalsRows.map(([label, value], i) => [int(i + 1), { value: label }, value]), '');
 
   const groupTable = (title: string, nameHeader: string, rows: (GroupRow & { name: string })[]) => {
-    line(title, 'heading');
     const cells = (g: OutcomeCounts, rate: number | null): Partial<ReportCell>[] => [
       int(g.due),
       int(g.onTime),
@@ -353,7 +443,8 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     // not counted twice.
     const total: Partial<ReportCell>[] = [{ value: null }, { value: 'Tổng cộng', style: 'bold' }, ...cells(t, report.rates.onTime).map((c) => ({ ...c, style: c.style === 'bad' ? 'bad' : 'bold' }) as Partial<ReportCell>)];
     table(
-      ['STT', nameHeader, 'Đến hạn', 'Đúng hạn', 'Trễ hạn', 'Chưa ghi ngày', 'Quá hạn', 'Chưa đến hạn', 'Tỷ lệ đúng hạn'],
+      title,
+      titled(['STT', nameHeader, 'Đến hạn', 'Đúng hạn', 'Trễ hạn', 'Chưa ghi ngày', 'Quá hạn', 'Chưa đến hạn', 'Tỷ lệ đúng hạn']),
       rows.length ? [...rows.map((g, i) => [int(i + 1), { value: g.name }, ...cells(g, g.onTimeRate)]), total] : [],
       'Không có nhiệm vụ đến hạn trong kỳ.',
     );
@@ -361,9 +452,9 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   groupTable('II. THEO ĐƠN VỊ CHỦ TRÌ', 'Đơn vị chủ trì', report.byUnit);
   groupTable('III. THEO NỘI DUNG CỦA PHỤ LỤC', 'Mục trong phụ lục', report.bySection);
 
-  line('IV. CHỈ SỐ SO VỚI MỤC TIÊU', 'heading');
   table(
-    ['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Điểm', 'Nguồn số liệu'],
+    'IV. CHỈ SỐ SO VỚI MỤC TIÊU',
+    [...titled(['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Điểm']), { title: 'Nguồn số liệu', span: 3 }],
     report.indicators.map((ind, i) => [
       int(i + 1),
       { value: ind.name },
@@ -376,9 +467,9 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     '',
   );
 
-  line(`V. NHIỆM VỤ QUÁ HẠN (${report.overdue.length})`, 'heading');
   table(
-    ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Dòng'],
+    `V. NHIỆM VỤ QUÁ HẠN (${report.overdue.length})`,
+    titled(['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn', 'Số ngày quá hạn', 'Dòng']),
     report.overdue.map((o, i) => [
       int(i + 1),
       { value: o.tt ? `${o.tt}. ${o.content}` : o.content },
@@ -390,7 +481,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     'Không có nhiệm vụ quá hạn trong kỳ.',
   );
 
-  line(`VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (${report.problems.length})`, 'heading');
+  const problemsHeading = `VI. VẤN ĐỀ DỮ LIỆU CẦN XỬ LÝ (${report.problems.length})`;
   // The tab goes upward: counts by kind, then the first problems (errors first). The full list is in the panel's
   // Kiểm tra view and `cchc check`; the report's JSON keeps every one.
   const byCode = new Map<FindingCode, number>();
@@ -399,7 +490,8 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   // table is there whenever there is a problem, and the closing line always.
   if (report.problems.length) {
     table(
-      ['STT', 'Loại vấn đề', 'Số lượng'],
+      problemsHeading,
+      titled(['STT', 'Loại vấn đề', 'Số lượng']),
       [...byCode.entries()].sort((a, b) => b[1] - a[1]).map(([code, n], i) => [int(i + 1), { value: FINDING_LABELS[code] }, int(n)]),
       '',
     );
@@ -407,7 +499,8 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   const order = { error: 0, warning: 1, info: 2 } as const;
   const listed = [...report.problems].sort((a, b) => order[a.severity] - order[b.severity] || a.row - b.row).slice(0, PROBLEMS_LISTED);
   table(
-    ['STT', 'Vấn đề', 'Mức độ', 'Ô'],
+    report.problems.length ? null : problemsHeading,
+    [{ title: 'STT' }, { title: 'Vấn đề', span: 5 }, { title: 'Mức độ' }, { title: 'Ô' }],
     listed.map((f, i) => [
       int(i + 1),
       { value: f.message },
@@ -415,15 +508,17 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
       { value: `${f.column}${f.row}`, align: 'center' },
     ]),
     'Không có vấn đề dữ liệu.',
+    false,
   );
-  row--;
   const more = report.problems.length - listed.length;
-  line(`${more > 0 ? `… và ${more} vấn đề khác. ` : ''}Danh sách đầy đủ ở thẻ Kiểm tra của bảng điều khiển CCHC.`, 'muted');
-  row++;
-
+  const closing = `${more > 0 ? `… và ${more} vấn đề khác. ` : ''}Danh sách đầy đủ ở thẻ Kiểm tra của bảng điều khiển CCHC.`;
+  const marker = `${REPORT_MARKER} từ trang "${report.sheet}" ngày ${formatViDate(report.asOf)}. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.`;
+  keep(lineHeight(closing, 'muted') + LINE_HEIGHT + lineHeight(marker, 'muted'));
+  line(closing, 'muted');
+  blank();
   line(`${REPORT_MARKER} từ trang "${report.sheet}" ngày ${formatViDate(report.asOf)}. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.`, 'muted');
 
-  return { name, columnWidths: [6, 50, 18, 12, 12, 13, 24, 13, 14], cells, merges, tables, rowCount: row, colCount: COLS };
+  return { name, columnWidths: [...COLUMN_WIDTHS], cells, merges, tables, pageBreaks, rowCount: row, colCount: COLS };
 }
 
 /** The tab as a grid of plain values (dates as dd/mm/yyyy text), e.g. for hosts that write values once. */
@@ -433,25 +528,39 @@ export function reportValues(sheet: ReportSheet): CellValue[][] {
   return grid;
 }
 
-/** How many lines a text wraps to in a column `width` characters wide (one width unit ≈ one character). */
+/**
+ * How many lines a text wraps to in a column `width` units wide. A width unit holds about one character of the
+ * report's 12 pt Times New Roman; capitals are wider (1.3); one unit is left for the cell's margin.
+ */
 export function wrappedLines(text: string, width: number): number {
-  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / Math.max(4, width - 1))), 0);
+  const room = Math.max(3, width - 1);
+  return text.split('\n').reduce((n, part) => {
+    let units = 0;
+    for (const ch of part) units += ch !== ch.toLowerCase() ? 1.3 : 1;
+    return n + Math.max(1, Math.ceil(units / room));
+  }, 0);
+}
+
+/** The height (points) that shows every wrapped line of a row's cells; merges give a cell the width it covers. */
+function rowHeight(cells: readonly ReportCell[], merges: readonly MergeRange[], columnWidths: readonly number[], lineHeight = LINE_HEIGHT): number {
+  let height = lineHeight;
+  for (const cell of cells) {
+    if (typeof cell.value !== 'string' || !cell.wrap) continue;
+    const merge = merges.find((m) => m.top <= cell.row && cell.row <= m.bottom && m.left === cell.col);
+    const right = merge ? merge.right : cell.col;
+    let width = 0;
+    for (let c = cell.col; c <= right; c++) width += columnWidths[c] ?? 10;
+    height = Math.max(height, wrappedLines(cell.value, width) * lineHeight + 2);
+  }
+  return height;
 }
 
 /**
  * Row heights (points) that show every wrapped line: spreadsheets do not grow rows for merged wrapped cells.
  * Estimated from text length and the covered column widths (one width unit ≈ one character).
  */
-export function estimateRowHeights(sheet: ReportSheet, lineHeight = 16): number[] {
-  const heights = Array<number>(sheet.rowCount).fill(lineHeight);
-  for (const cell of sheet.cells) {
-    if (typeof cell.value !== 'string' || !cell.wrap) continue;
-    const merge = sheet.merges.find((m) => m.top === cell.row && m.left === cell.col);
-    const right = merge ? merge.right : cell.col;
-    let width = 0;
-    for (let c = cell.col; c <= right; c++) width += sheet.columnWidths[c] ?? 10;
-    const lines = wrappedLines(cell.value, width);
-    heights[cell.row] = Math.max(heights[cell.row], lines * lineHeight + 2);
-  }
-  return heights;
+export function estimateRowHeights(sheet: ReportSheet, lineHeight = LINE_HEIGHT): number[] {
+  const byRow: ReportCell[][] = Array.from({ length: sheet.rowCount }, () => []);
+  for (const cell of sheet.cells) byRow[cell.row].push(cell);
+  return byRow.map((list) => rowHeight(list, sheet.merges, sheet.columnWidths, lineHeight));
 }

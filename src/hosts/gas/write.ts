@@ -29,7 +29,8 @@ function isOwn(sheet: Sheet, timeZone: string): boolean {
 /**
  * Write the report tab: a previous tab of ours is cleared and reused, a user's sheet with the same name is left
  * alone. One setValues and one call per formatting aspect over the whole range; merges and borders are a constant
- * number of calls because the report model only merges full-width lines.
+ * number of calls: the model's merges are blocks merged row by row (one mergeAcross each) and its tables do not grow in
+ * number with the appendix. Sheets has no page-break or footer API: the tab's repeated table headers still print.
  */
 export function writeReportSheet(ss: Spreadsheet, model: ReportSheet): { name: string; sheetId: number } {
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -89,7 +90,7 @@ export function writeReportSheet(ss: Spreadsheet, model: ReportSheet): { name: s
   range.setVerticalAlignment('middle');
   range.setWraps(wraps);
   range.setFontSizes(sizes);
-  for (const m of model.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
+  for (const m of model.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).mergeAcross();
   for (const t of model.tables) {
     sheet.getRange(t.top + 1, t.left + 1, t.bottom - t.top + 1, t.right - t.left + 1).setBorder(true, true, true, true, true, true, REPORT_BORDER_COLOR, SpreadsheetApp.BorderStyle.SOLID);
   }

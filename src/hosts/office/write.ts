@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { Finding } from '../../core/measuring/checks';
 import { isoToSerial } from '../../core/dates';
-import { CELL_FORMATS, CELL_LOOKS, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportCell, type ReportSheet } from '../../core/presenting/report';
+import { CELL_FORMATS, CELL_LOOKS, estimateRowHeights, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, REPORT_PAGE, type ReportCell, type ReportSheet } from '../../core/presenting/report';
 import type { TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid, SETTINGS_COLUMN_WIDTHS } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/reading/status';
@@ -56,6 +56,7 @@ export function queueReportSheet(ws: Excel.Worksheet, model: ReportSheet, reuse:
     const all = ws.getRange();
     all.unmerge();
     all.clear();
+    ws.horizontalPageBreaks.removePageBreaks();
   }
   const rows = model.rowCount;
   const cols = model.colCount;
@@ -82,7 +83,26 @@ export function queueReportSheet(ws: Excel.Worksheet, model: ReportSheet, reuse:
   applyGrouped(ws, model.cells, (c) => (style(c).size ? String(style(c).size) : null), (a, size) => (a.format.font.size = Number(size)));
   applyGrouped(ws, model.cells, (c) => (c.align && c.align !== 'left' ? c.align : null), (a, align) => (a.format.horizontalAlignment = align === 'center' ? 'Center' : 'Right'));
   applyGrouped(ws, model.cells, (c) => (c.wrap ? 'w' : null), (a) => (a.format.wrapText = true));
-  for (const m of model.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+  // The model's merges are blocks merged row by row.
+  for (const m of model.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(true);
+  // Excel does not grow a row for a merged wrapped cell: rows of the same height are set together.
+  const heights = estimateRowHeights(model);
+  const mergedRows = new Set(model.merges.flatMap((m) => Array.from({ length: m.bottom - m.top + 1 }, (_, i) => m.top + i)));
+  const byHeight = new Map<number, number[]>();
+  for (const r of mergedRows) byHeight.set(heights[r], [...(byHeight.get(heights[r]) ?? []), r]);
+  for (const [height, list] of byHeight) {
+    // A range's row height is its rows' height: column A stands for the row.
+    const addresses = compressAddresses(list.map((row) => ({ row, col: 0 })));
+    for (let i = 0; i < addresses.length; i += 200) ws.getRanges(addresses.slice(i, i + 200).join(',')).format.rowHeight = height;
+  }
+  const page = ws.pageLayout;
+  page.orientation = REPORT_PAGE.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.paperSize = 'A4';
+  page.zoom = { horizontalFitToPages: REPORT_PAGE.fitToWidth, verticalFitToPages: 0 };
+  const m = REPORT_PAGE.margins;
+  [page.leftMargin, page.rightMargin, page.topMargin, page.bottomMargin, page.headerMargin, page.footerMargin] = [m.left, m.right, m.top, m.bottom, m.header, m.footer].map((inches) => Math.round(inches * 720) / 10);
+  page.headersFooters.defaultForAllPages.centerFooter = REPORT_PAGE.footer;
+  for (const r of model.pageBreaks) ws.horizontalPageBreaks.add(`A${r + 1}`);
   for (const t of model.tables) {
     const table = ws.getRangeByIndexes(t.top, t.left, t.bottom - t.top + 1, t.right - t.left + 1);
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
