@@ -26,6 +26,8 @@ export interface PageOptions {
   height?: number;
   /** 2 for pictures people read on high-density screens. */
   deviceScaleFactor?: number;
+  /** Start the task pane's page hidden, as the shared runtime does when only a custom function loaded it. */
+  hidden?: boolean;
 }
 
 /** A page of the panel's size whose alert and confirm dialogs are dismissed and recorded. */
@@ -115,6 +117,8 @@ export async function openTaskpane(browser: Browser, workbook: WorkbookData, opt
   const { page, dialogs } = await newPage(browser, options);
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript((wb) => ((window as unknown as { __workbook: unknown }).__workbook = wb), serialDates(workbook));
+  // A page the shared runtime started without showing it: hidden until the test shows it.
+  if (options.hidden) await page.addInitScript(() => Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }));
   await page.route(OFFICE_JS, (route) => route.fulfill({ body: stub.outputFiles[0].text, contentType: 'text/javascript' }));
   await page.route('https://addin.test/**', (route) => {
     const name = new URL(route.request().url()).pathname.slice(1);

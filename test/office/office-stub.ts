@@ -10,12 +10,15 @@ declare global {
     __workbook: WorkbookData;
     __store: ExcelStore;
     __actions: Record<string, unknown>;
+    /** The handlers given to Office.addin.onVisibilityModeChanged. */
+    __visibility: ((args: { visibilityMode: string }) => void)[];
   }
 }
 
 const store = ExcelStore.from(window.__workbook);
 window.__store = store;
 window.__actions = {};
+window.__visibility = [];
 const w = window as unknown as Record<string, unknown>;
 w.Excel = createExcel(store, plainObject);
 w.Office = {
@@ -24,6 +27,13 @@ w.Office = {
     return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' });
   },
   actions: { associate: (name: string, fn: unknown) => (window.__actions[name] = fn) },
-  addin: { showAsTaskpane: () => Promise.resolve() },
+  addin: {
+    showAsTaskpane: () => Promise.resolve(),
+    onVisibilityModeChanged: (handler: (args: { visibilityMode: string }) => void) => {
+      window.__visibility.push(handler);
+      return Promise.resolve(() => Promise.resolve());
+    },
+  },
+  VisibilityMode: { hidden: 'Hidden', taskpane: 'Taskpane' },
 };
 w.CustomFunctions = { associate: () => undefined, Error: Error, ErrorCode: { invalidValue: '#VALUE!' } };

@@ -16,6 +16,7 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the Excel task pane in Chromi
   let page: Page;
   let dialogs: string[] = [];
   let errors: string[] = [];
+  let hiddenFile: string;
 
   beforeAll(async () => {
     const file = join(tempDir(), 'taskpane.xlsx');
@@ -23,6 +24,7 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the Excel task pane in Chromi
       { name: 'Phụ lục', rows: OUTCOMES_ROWS },
       { name: SETTINGS_SHEET, rows: settingsGrid({ ...DEFAULT_SETTINGS, asOf: '2024-04-10' }) as never },
     ]);
+    hiddenFile = file;
     mkdirSync(SHOTS, { recursive: true });
     browser = await launchChromium(CHROMIUM!);
     ({ page, dialogs, errors } = await openTaskpane(browser, readWorkbook(file), { width: 320 }));
@@ -37,6 +39,20 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the Excel task pane in Chromi
     expect(await page.evaluate(() => Object.keys(window.__actions).sort())).toEqual(['generateReport', 'showTaskpane']);
     expect(errors).toEqual([]);
     await page.screenshot({ path: `${SHOTS}taskpane-kiem-tra.png`, fullPage: true });
+  });
+
+  it('reads nothing while the shared runtime runs hidden, and checks the workbook once the pane is shown', async () => {
+    const hidden = await openTaskpane(browser, readWorkbook(hiddenFile), { width: 320, hidden: true });
+    await hidden.page.waitForFunction(() => window.__visibility?.length === 1);
+    // Give a mounted panel the time to read: nothing is read, nothing shown.
+    await hidden.page.waitForTimeout(300);
+    expect(await hidden.page.evaluate(() => window.__store.syncs)).toBe(0);
+    expect(await hidden.page.locator('#app').innerText()).toBe('Đang tải…');
+    await hidden.page.evaluate(() => window.__visibility.forEach((h) => h({ visibilityMode: 'Taskpane' })));
+    await hidden.page.getByText('Lỗi (1)').waitFor();
+    expect(await hidden.page.evaluate(() => window.__store.syncs)).toBeGreaterThan(0);
+    expect(hidden.errors).toEqual([]);
+    await hidden.page.close();
   });
 
   it('selects the cell when a finding is clicked', async () => {

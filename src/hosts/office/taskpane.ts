@@ -24,9 +24,29 @@ async function showTaskpaneCommand(event: Office.AddinCommands.Event) {
   }
 }
 
+/**
+ * The shared runtime starts this page whenever the add-in loads, also hidden (a custom function in a cell starts it):
+ * the panel, which reads and checks the workbook, is mounted only once the pane is shown.
+ */
+export function mountWhenShown(mount: () => void): void {
+  let mounted = false;
+  const once = () => {
+    if (mounted) return;
+    mounted = true;
+    mount();
+  };
+  if (document.visibilityState === 'visible') return once();
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') once();
+  });
+  Office.addin.onVisibilityModeChanged((args) => {
+    if (args.visibilityMode === Office.VisibilityMode.taskpane) once();
+  });
+}
+
 Office.onReady(() => {
   Office.actions.associate('generateReport', generateReportCommand);
   Office.actions.associate('showTaskpane', showTaskpaneCommand);
   const root = document.getElementById('app');
-  if (root) mountPanel(root, officeBridge());
+  if (root) mountWhenShown(() => mountPanel(root, officeBridge()));
 });
