@@ -59,6 +59,8 @@ export class ExcelStore {
   names: { name: string; formula: string }[] = [];
   syncs = 0;
   active: { sheet: string; address: string } | null = null;
+  /** false: an Excel without LAMBDA (2021 and older), which refuses a name whose formula uses it. */
+  lambda = true;
   /** Strings written that Excel would have run as formulas (no leading apostrophe). */
   formulaWrites: string[] = [];
 
@@ -266,7 +268,11 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
         afterSync.push(() => (names.items = store.names.map((n) => ({ name: n.name }))));
         return names;
       },
-      add: (name: string, formula: string) => ops.push(() => store.names.push({ name, formula })),
+      add: (name: string, formula: string) =>
+        ops.push(() => {
+          if (!store.lambda && /\bLAMBDA\(/i.test(formula)) throw Object.assign(new Error('The argument is invalid or missing or has an incorrect format.'), { code: 'InvalidArgument' });
+          store.names.push({ name, formula });
+        }),
     };
 
     const context = {

@@ -167,6 +167,17 @@ describe('the Excel host over Office.js', () => {
 });
 
 describe('the Excel report writer and reader at their edges', () => {
+  it('adds no name in an Excel without LAMBDA and says so in Vietnamese, naming the Excel spelling of the functions', async () => {
+    const store = useWorkbook(data.outcomes);
+    store.lambda = false;
+    await expect(officeAddFormulaNames()).rejects.toThrow(
+      'Excel này chưa có hàm LAMBDA (cần Microsoft 365, Excel trên web hoặc Excel 2024), nên không thêm được tên CCHC_…. Các hàm vẫn dùng được với tên của Excel, ví dụ =CCHC.ONTIME("Q1/2024") thay cho =CCHC_ONTIME("Q1/2024").',
+    );
+    expect(store.names).toEqual([]);
+    store.lambda = true;
+    expect(await officeAddFormulaNames()).toBe(CATALOGUE.length);
+  });
+
   it('writes a lead unit that looks like a formula as text in every table that names it, so nothing is run', async () => {
     const store = useWorkbook(FORMULA_LEAD_APPENDIX);
     await officeReport('Q1/2024', 'calendar');

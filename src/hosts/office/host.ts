@@ -151,7 +151,15 @@ export function officeHighlight(on: boolean) {
   });
 }
 
-/** Add the CCHC_… workbook names (LAMBDA aliases) so formulas read the same as in Google Sheets; returns how many. */
+/** Said when this Excel has no LAMBDA (Excel 2021 and older): the names cannot be added, the functions still work. */
+export const NO_LAMBDA_MESSAGE =
+  'Excel này chưa có hàm LAMBDA (cần Microsoft 365, Excel trên web hoặc Excel 2024), nên không thêm được tên CCHC_…. ' +
+  'Các hàm vẫn dùng được với tên của Excel, ví dụ =CCHC.ONTIME("Q1/2024") thay cho =CCHC_ONTIME("Q1/2024").';
+
+/**
+ * Add the CCHC_… workbook names (LAMBDA aliases) so formulas read the same as in Google Sheets; returns how many.
+ * One LAMBDA name is tried first: Excel without LAMBDA refuses it, and then nothing is added and the user is told why.
+ */
 export function officeAddFormulaNames(): Promise<number> {
   return Excel.run(async (context) => {
     const names = context.workbook.names;
@@ -159,7 +167,14 @@ export function officeAddFormulaNames(): Promise<number> {
     await context.sync();
     const existing = new Set(names.items.map((n) => n.name.toUpperCase()));
     const added = portableNames().filter((n) => !existing.has(n.name.toUpperCase()));
-    for (const n of added) names.add(n.name, n.formula, n.comment);
+    if (!added.length) return 0;
+    try {
+      names.add(added[0].name, added[0].formula, added[0].comment);
+      await context.sync();
+    } catch {
+      throw new Error(NO_LAMBDA_MESSAGE);
+    }
+    for (const n of added.slice(1)) names.add(n.name, n.formula, n.comment);
     await context.sync();
     return added.length;
   });
