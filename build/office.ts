@@ -18,9 +18,14 @@ function jsdocType(fn: CatalogueFunction, type: CatalogueFunction['params'][numb
   return type === 'text' ? 'string' : type === 'number' ? 'number' : 'any';
 }
 
+/**
+ * A rate or a date may have no value ("no data": nothing fell due in the period). Both hosts show that as an empty
+ * cell; Excel shows "" from a number-typed function as #VALUE!, so those are declared `any`.
+ */
 function resultType(fn: CatalogueFunction): string {
   if (fn.elementwise) return 'any[][]';
-  return fn.result === 'text' ? 'string' : 'number';
+  if (fn.result === 'text') return 'string';
+  return fn.result === 'number' ? 'number' : 'any';
 }
 
 /** JSDoc source that custom-functions-metadata turns into functions.json (ids and names from the catalogue). */

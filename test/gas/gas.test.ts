@@ -138,6 +138,8 @@ describe('the Apps Script bundle', () => {
     expect(cf.CCHC_ONTIME('Q1/2024', '', sheetsRange)).toBe(callCatalogue('CCHC_ONTIME', ['Q1/2024', null, range], ctx));
     expect(cf.CCHC_DONE('Q1/2024')).toBe(callCatalogue('CCHC_DONE', ['Q1/2024'], ctx));
     expect(cf.CCHC_OVERDUE('Q1/2024', 'TCCB')).toBe(1);
+    // Nothing falls due in a period of another year: no rate, shown as an empty cell (as in Excel).
+    expect(cf.CCHC_ONTIME('Q1/2031')).toBe('');
     const status = cf.CCHC_STATUS(
       [['Quý I/2024'], ['15/02/2024'], ['Thường xuyên']],
       [['Hoàn thành'], ['Hoàn thành'], ['Đang thực hiện']],

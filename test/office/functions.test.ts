@@ -47,6 +47,14 @@ describe('functions.json', () => {
       if (fn.elementwise) expect(declared.result.dimensionality).toBe('matrix');
     }
   });
+
+  it('types rates and dates as any, so "no data" shows as an empty cell (as in Google Sheets) rather than #VALUE!', () => {
+    // functions.json leaves the type out for any.
+    const result = (id: string) => metadata.functions.find((f: { id: string }) => f.id === id).result;
+    expect(result('ONTIME')).toEqual({});
+    expect(result('DOSSIERONTIME')).toEqual({});
+    expect(result('OVERDUE')).toEqual({ type: 'number' });
+  });
 });
 
 describe('the built functions.js', () => {
@@ -71,6 +79,8 @@ describe('the built functions.js', () => {
     expect(await associated.get('TARGET')!([[0.99], [0.5]], [[0.98]], null)).toEqual([['Đạt'], ['Không đạt']]);
     expect(await associated.get('DUE')!([['Quý III/2024']], [[null]])).toEqual([[isoToSerial('2024-09-30')]]);
     await expect(associated.get('ONTIME')!('quý năm', null, null)).rejects.toMatchObject({ code: '#VALUE!', message: expect.stringMatching(/^Không hiểu kỳ "quý năm"/) });
+    // Nothing falls due in a period of another year: no rate, shown as an empty cell.
+    expect(await associated.get('ONTIME')!('Q1/2031', null, null)).toBe('');
   });
 });
 
