@@ -7,6 +7,7 @@ import { AppendixNotFoundError } from '../src/core/reading/appendix';
 import { renderReportSheet, reportValues } from '../src/core/presenting/report';
 import {
   effectiveAsOf,
+  HEAD_ROWS,
   highlightTargets,
   isToolSheet,
   panelCheck,
@@ -14,6 +15,7 @@ import {
   panelInit,
   reportDone,
   reportFor,
+  sheetsToRead,
   trackingColumnsPlan,
 } from '../src/core/service';
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, settingsGrid } from '../src/core/settings';
@@ -167,6 +169,25 @@ describe('reports and indicators for the panel', () => {
       reportDueLabel: '20/03/2024 (đã quá 21 ngày)',
       nextReport: { label: '6 tháng đầu năm 2024', due: '2024-06-20' },
     });
+  });
+});
+
+describe('which sheets an action reads in full', () => {
+  it('reads the appendix and settings for a check, and also the indicator and dossier sheets for a report', () => {
+    const heads: WorkbookData = {
+      sheets: [
+        { name: 'Ghi chú', grid: [['Ghi chú của phòng'], ['Cập nhật hằng tháng']] },
+        { name: 'Phụ lục', grid: OUTCOMES_ROWS.slice(0, 5) as CellValue[][] },
+        { name: 'Hồ sơ', grid: [['Mã hồ sơ', 'Ngày tiếp nhận', 'Ngày hẹn trả'], ['HS-1', 45300, 45310]] },
+        { name: 'Kết quả', grid: [['Chỉ tiêu', 'Kết quả', 'Kỳ'], ['Tỷ lệ hài lòng của người dân', '91%', 'Q1/2024']] },
+        settingsSheet({}),
+        // A sheet whose header starts below the 201 rows read first is not taken for an appendix.
+        { name: 'Xa', grid: [...Array.from({ length: 201 }, () => ['…']), ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện']] },
+      ],
+    };
+    expect(HEAD_ROWS).toBe(201);
+    expect(sheetsToRead(heads, 'check')).toEqual(['Phụ lục', SETTINGS_SHEET]);
+    expect(sheetsToRead(heads, 'report')).toEqual(['Phụ lục', 'Hồ sơ', 'Kết quả', SETTINGS_SHEET]);
   });
 });
 

@@ -2,10 +2,10 @@
  * What the panel (Google Sheets sidebar, Excel task pane) asks for, computed from plain workbook data. Each host
  * reads the workbook once, calls one of these, and sends the plain result to the panel (no Date objects).
  */
-import { AppendixNotFoundError } from './reading/appendix';
+import { APPENDIX_HEAD_ROWS, AppendixNotFoundError, hasAppendixHeader } from './reading/appendix';
 import type { Finding } from './measuring/checks';
 import { checkWorkbook, reportWorkbook, type CheckResult, type ReportResult } from './index';
-import { withDossierSheet } from './measuring/dossiers';
+import { findDossierSheet, withDossierSheet } from './measuring/dossiers';
 import { readIndicatorSheet, resultsFor, type IndicatorSheet } from './measuring/indicator-sheet';
 import type { IndicatorDefinition } from './measuring/indicators';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
@@ -48,6 +48,31 @@ export interface PanelIndicators {
   rates: QuarterlyReport['rates'];
   byUnit: { unit: string; due: number; onTimeRate: number | null; overdue: number }[];
   indicators: { name: string; target: number; actual: number | null; result: string | null }[];
+}
+
+/**
+ * The first rows of each sheet a host reads before the rest: every search for a header (appendix, settings, indicator
+ * and dossier sheets) looks no further, so these rows tell which sheets an action needs.
+ */
+export const HEAD_ROWS = APPENDIX_HEAD_ROWS;
+
+/** What an action computes: checks need the appendix and settings; reports also the indicator and dossier sheets. */
+export type ReadJob = 'check' | 'report';
+
+/**
+ * The sheets an action reads in full, judged from each sheet's first HEAD_ROWS rows, for hosts that pay for every
+ * row they read (Excel on the web refuses a request over 5 MB). A sheet not named here matters only by its name.
+ */
+export function sheetsToRead(heads: WorkbookData, job: ReadJob): string[] {
+  const one = (sheet: WorkbookData['sheets'][number]) => ({ sheets: [sheet] });
+  return heads.sheets
+    .filter(
+      (s) =>
+        isSettingsSheet(s) ||
+        hasAppendixHeader(s) ||
+        (job === 'report' && (readIndicatorSheet(one(s)) !== null || findDossierSheet(one(s)) !== null)),
+    )
+    .map((s) => s.name);
 }
 
 /** Sheets the tool wrote itself, never read as an appendix. */

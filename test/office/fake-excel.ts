@@ -59,6 +59,10 @@ export class ExcelStore {
   names: { name: string; formula: string }[] = [];
   syncs = 0;
   active: { sheet: string; address: string } | null = null;
+  /** Excel on the web's limit on a response (5 MB); a sync whose loaded values exceed it fails. */
+  payloadLimit = 5_000_000;
+  /** Bytes of values each successful sync returned. */
+  responses: number[] = [];
   /** false: an Excel without LAMBDA (2021 and older), which refuses a name whose formula uses it. */
   lambda = true;
   /** Strings written that Excel would have run as formulas (no leading apostrophe). */
@@ -124,6 +128,8 @@ interface Pending {
   obj: Obj;
   /** What the object was created with: a property still holding it (or a mock's error string) was not assigned. */
   data: Record<string, unknown>;
+  /** Whether `values` was loaded (the response carries them). */
+  loadsValues: boolean;
   /** The last value applied per property, so a range synced several times applies each assignment once. */
   applied: Record<string, unknown>;
 }
@@ -145,6 +151,8 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
         values: rows * cols <= 2_000_000 ? grid((r, c) => sheet.values.get(key(r, c)) ?? '') : [],
         rowIndex: b.top,
         columnIndex: b.left,
+        rowCount: rows,
+        columnCount: cols,
         numberFormat: UNSET,
         format: {
           font: { name: UNSET, size: UNSET, bold: UNSET, italic: UNSET, color: UNSET },
@@ -181,7 +189,14 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
       };
       const obj = makeObject(data);
       const fill = (data.format as Record<string, Record<string, unknown>>).fill.color;
-      ranges.push({ sheet, bounds, obj, data, applied: { values: data.values, numberFormat: UNSET, fill, bold: UNSET, columnWidth: UNSET, rowHeight: UNSET, rule: UNSET } });
+      // Which properties were asked for: a response carries the values of the ranges that loaded them.
+      const load = obj.load as (props?: string) => unknown;
+      const pendingRange: Pending = { sheet, bounds, obj, data, loadsValues: false, applied: { values: data.values, numberFormat: UNSET, fill, bold: UNSET, columnWidth: UNSET, rowHeight: UNSET, rule: UNSET } };
+      obj.load = (props?: string) => {
+        if (props === undefined || /\bvalues\b/.test(props)) pendingRange.loadsValues = true;
+        return load.call(obj, props);
+      };
+      ranges.push(pendingRange);
       return obj;
     };
 
@@ -283,6 +298,15 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
       },
       async sync() {
         store.syncs++;
+        // Excel on the web refuses a response over its payload limit; the values loaded since the last sync are the response.
+        const fresh = ranges.filter((r) => r.loadsValues);
+        const bytes = fresh.reduce((n, r) => n + JSON.stringify(r.data.values).length, 0);
+        for (const r of fresh) r.loadsValues = false;
+        if (bytes > store.payloadLimit) {
+          ops.splice(0);
+          throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
+        }
+        store.responses.push(bytes);
         for (const op of ops.splice(0)) op();
         // Range objects stay valid for the whole batch: a property assigned after a load is applied at a later sync.
         for (const pending of ranges) {
@@ -341,7 +365,7 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
 export function plainObject(data: Record<string, unknown>): Record<string, unknown> {
   const withLoad = (o: Record<string, unknown>) => {
     for (const v of Object.values(o)) if (v && typeof v === 'object' && !Array.isArray(v)) withLoad(v as Record<string, unknown>);
-    if (!('load' in o)) Object.defineProperty(o, 'load', { value: () => o, enumerable: false });
+    if (!('load' in o)) Object.defineProperty(o, 'load', { value: () => o, enumerable: false, writable: true });
     return o;
   };
   return withLoad(data);

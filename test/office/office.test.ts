@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/core/functions/catalogue';
-import { formatViDate, serialToIso, todayIso } from '../../src/core/dates';
-import type { WorkbookData } from '../../src/core/types';
-import { officeAddTrackingColumns, officeCheck, officeHighlight, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
+import { formatViDate, isoToSerial, serialToIso, todayIso } from '../../src/core/dates';
+import type { CellValue, WorkbookData } from '../../src/core/types';
+import { officeAddTrackingColumns, officeCheck, officeHighlight, officeIndicators, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
 import { buildHostFixtures, cchcJson, FORMULA_LEAD_APPENDIX, FORMULA_TEXT, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
 import { tempDir } from '../fixtures/workbooks';
 import { createExcel, ExcelStore } from './fake-excel';
@@ -105,9 +105,9 @@ describe('the Excel host over Office.js', () => {
     expect(user.dump('Báo cáo Quý I-2024')).toEqual([['Báo cáo tự làm', null], ['Số liệu', 42]]);
   });
 
-  it('uses the same number of context.sync() calls for a 20-row and a 5,000-row appendix', async () => {
+  it('reads with a number of context.sync() calls set by the bytes read, not the rows: 5,000 and 20,000 short rows alike', async () => {
     const syncs = [];
-    for (const n of [20, 5000]) {
+    for (const n of [20, 5000, 20000]) {
       const store = useWorkbook(syntheticAppendix(n));
       const counts: number[] = [];
       for (const action of [() => officeCheck(), () => officeReport('Q1/2024', 'calendar'), () => officeHighlight(true), () => officeHighlight(false)]) {
@@ -117,8 +117,71 @@ describe('the Excel host over Office.js', () => {
       }
       syncs.push(counts);
     }
-    expect(syncs[1]).toEqual(syncs[0]);
-    expect(syncs[0]).toEqual([2, 3, 5, 5]);
+    // The sheet list, the used ranges' sizes, the first 201 rows; then, beyond them, one block of rows (20,000 short
+    // rows are well under a request's budget); the writes add one sync, highlighting reads its record first.
+    expect(syncs[0]).toEqual([3, 4, 6, 6]);
+    expect(syncs[1]).toEqual([4, 5, 7, 7]);
+    expect(syncs[2]).toEqual(syncs[1]);
+  });
+
+  it('reads a large appendix in blocks that keep every response under the 5 MB limit, more blocks for more bytes', async () => {
+    const long = (n: number, words: number) => {
+      const wb = syntheticAppendix(n);
+      const text = ' rà soát, đánh giá, báo cáo kết quả thực hiện'.repeat(words);
+      for (const row of wb.sheets[0].grid.slice(2)) row[1] = `${String(row[1])}${text}`;
+      return wb;
+    };
+    const run = async (wb: WorkbookData) => {
+      const store = useWorkbook(wb);
+      const view = await officeCheck();
+      return { view, syncs: store.syncs, responses: store.responses };
+    };
+    // 20,000 tasks of about 480 characters (≈ 10 MB of values): over the limit in one request.
+    const big = await run(long(20000, 10));
+    expect(big.view.tasks).toBe(20000);
+    expect(Math.max(...big.responses)).toBeLessThanOrEqual(5_000_000);
+    const total = big.responses.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(9_000_000);
+    // At least one request per 5 MB read. At most: the two sizing syncs, the first rows, and one request per 1.67 MB
+    // (the 2.5 MB budget over the estimate's margin of half again what rows cost), plus a last partial block.
+    expect(big.syncs).toBeGreaterThanOrEqual(2 + Math.ceil(total / 5_000_000));
+    expect(big.syncs).toBeLessThanOrEqual(3 + Math.ceil(total / (2_500_000 / 1.5)) + 1);
+    // Twice the text on the same rows: more requests.
+    const bigger = await run(long(20000, 20));
+    expect(bigger.syncs).toBeGreaterThan(big.syncs);
+    expect(Math.max(...bigger.responses)).toBeLessThanOrEqual(5_000_000);
+  });
+
+  it('sends a refused request again in smaller blocks, and finds the same problems', async () => {
+    const store = useWorkbook(syntheticAppendix(5000));
+    const expected = await officeCheck();
+    // A host with a much smaller limit than planned for: the first blocks are refused and split.
+    store.payloadLimit = 60_000;
+    store.responses = [];
+    const view = await officeCheck();
+    expect(view.findings).toEqual(expected.findings);
+    expect(Math.max(...store.responses)).toBeLessThanOrEqual(60_000);
+  });
+
+  it('reads only the first rows of a 200,000-row dossier export when checking, and all of it for the indicators', async () => {
+    const dossiers: CellValue[][] = [['Mã hồ sơ', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày trả kết quả', 'Trực tuyến', 'Số hóa']];
+    // 200,000 dossiers received in Q1/2024, each resolved on its due date (on time), every other one online.
+    for (let i = 0; i < 200_000; i++) dossiers.push([`HS-${i}`, isoToSerial('2024-02-01'), isoToSerial('2024-02-10'), isoToSerial('2024-02-10'), i % 2 ? 'Có' : 'Không', 'Có']);
+    const plain = syntheticAppendix(20);
+    const withExport: WorkbookData = { sheets: [...plain.sheets, { name: 'Hồ sơ', grid: dossiers }] };
+    const alone = useWorkbook(plain);
+    await officeCheck();
+    const store = useWorkbook(withExport);
+    await officeCheck();
+    // The export's first 201 rows are read with every sheet's; nothing more.
+    expect(store.syncs).toBe(alone.syncs);
+    expect(store.responses.reduce((a, b) => a + b, 0)).toBeLessThan(200_000);
+    const before = store.syncs;
+    const view = await officeIndicators('Q1/2024', 'calendar');
+    expect(view.indicators.find((i) => i.name === 'Hồ sơ TTHC giải quyết đúng hẹn')?.actual).toBe(1);
+    expect(view.indicators.find((i) => i.name === 'Tỷ lệ sử dụng dịch vụ công trực tuyến')?.actual).toBe(0.5);
+    expect(Math.max(...store.responses)).toBeLessThanOrEqual(5_000_000);
+    expect(store.syncs - before).toBeGreaterThan(3);
   });
 
   it('selects the cell of a finding', async () => {

@@ -138,6 +138,14 @@ interface HeaderCandidate {
 
 const MAX_HEADER_SCAN_ROWS = 200;
 
+/** Rows that decide whether a sheet holds an appendix: the header search reads no further (a two-row header ends one below). */
+export const APPENDIX_HEAD_ROWS = MAX_HEADER_SCAN_ROWS + 1;
+
+/** Does the sheet have a header row an appendix could be read under (judged from its first APPENDIX_HEAD_ROWS rows)? */
+export function hasAppendixHeader(sheet: SheetData): boolean {
+  return findHeader(sheet) !== null;
+}
+
 function scoreColumns(columns: Columns): number {
   if (columns.task === undefined) return 0;
   if (columns.timeframe === undefined && columns.lead === undefined) return 0;

@@ -1,12 +1,12 @@
 /// <reference types="office-js" />
 /**
- * The Excel host: the panel's Bridge over Office.js. Every action is one Excel.run with a fixed number of syncs:
- * two to read (the sheet list, then every sheet's values and merges), one to write.
+ * The Excel host: the panel's Bridge over Office.js. Every action is one Excel.run: the read takes two syncs plus as
+ * many as its bytes need (read.ts: only the sheets the action needs, within the web's 5 MB request limit), the write one.
  */
 import { todayIso } from '../../core/dates';
-import type { Cutoff } from '../../core/measuring/periods';
+import { parsePeriod, reportSheetName, type Cutoff } from '../../core/measuring/periods';
 import { isOwnReportSheet } from '../../core/presenting/report';
-import { highlightTargets, panelCheck, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
+import { highlightTargets, panelCheck, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding, type ReadJob } from '../../core/service';
 import { SETTINGS_SHEET } from '../../core/settings';
 import { columnLetter } from '../../core/reading/text';
 import type { WorkbookData } from '../../core/types';
@@ -20,13 +20,17 @@ export function today(): string {
   return todayIso();
 }
 
-async function withWorkbook<T>(work: (context: Excel.RequestContext, workbook: WorkbookData) => Promise<T>): Promise<T> {
-  return Excel.run(async (context) => work(context, await readWorkbook(context)));
+async function withWorkbook<T>(
+  work: (context: Excel.RequestContext, workbook: WorkbookData) => Promise<T>,
+  job: ReadJob = 'check',
+  alsoRead?: (name: string) => boolean,
+): Promise<T> {
+  return Excel.run(async (context) => work(context, await readWorkbook(context, job, alsoRead)));
 }
 
 export const officeInit = () => withWorkbook(async (_c, wb) => panelInit(wb, today()));
 export const officeCheck = () => withWorkbook(async (_c, wb) => panelCheck(wb, today()));
-export const officeIndicators = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelIndicators(wb, today(), code, cutoff));
+export const officeIndicators = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelIndicators(wb, today(), code, cutoff), 'report');
 
 /**
  * Write the quarterly tab: our previous tab of that name is reused; a user's sheet of that name is left alone.
@@ -44,6 +48,9 @@ export async function officeReport(code: string, cutoff: Cutoff) {
 }
 
 function writeReportOnce(code: string, cutoff: Cutoff) {
+  // A previous tab of this period is read whole: whether it is the tool's own is said at its end.
+  const period = parsePeriod(code, cutoff);
+  const tabName = period ? reportSheetName(period) : null;
   return withWorkbook(async (context, wb) => {
     const { report, sheet } = reportFor(wb, today(), code, cutoff);
     let name = sheet.name;
@@ -61,7 +68,7 @@ function writeReportOnce(code: string, cutoff: Cutoff) {
     queueReportSheet(ws, { ...sheet, name }, reuse);
     await context.sync();
     return reportDone(report, name, null);
-  });
+  }, 'report', (name) => tabName !== null && name.toLowerCase().startsWith(tabName.toLowerCase()));
 }
 
 export function officeSelect(target: Pick<PanelFinding, 'sheet' | 'row' | 'column'>) {
