@@ -345,8 +345,10 @@ export interface UiLog {
 }
 
 /** Apps Script's globals over a fake spreadsheet, and nothing Node has (no require, process, setTimeout). */
-export function appsScriptGlobals(ss: FakeSpreadsheet, options: { promptAnswer?: string; lockBusy?: boolean } = {}) {
+export function appsScriptGlobals(ss: FakeSpreadsheet, options: { promptAnswer?: string; lockBusy?: boolean; scopesGranted?: boolean } = {}) {
   const ui: UiLog = { menu: null, sidebars: [], alerts: [], prompts: [] };
+  /** Scopes each requireScopes call asked for (a user who granted only some is prompted for the rest). */
+  const required: string[][] = [];
   const props = new Map<string, string>();
   const lock = { held: 0, acquired: 0 };
   const Button = { OK: 'OK', CANCEL: 'CANCEL' };
@@ -448,11 +450,24 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, options: { promptAnswer?:
         return midnightIn(text, timeZone);
       },
     },
+    ScriptApp: {
+      AuthMode: { FULL: 'FULL' },
+      AuthorizationStatus: { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' },
+      getAuthorizationInfo: () => ({
+        getAuthorizationStatus: () => (options.scopesGranted === false ? 'REQUIRED' : 'NOT_REQUIRED'),
+        getAuthorizationUrl: () => (options.scopesGranted === false ? 'https://script.google.com/macros/auth?x=1' : null),
+      }),
+      // Apps Script ends the execution with its consent prompt when a scope is missing.
+      requireScopes: (_mode: string, scopes: string[]) => {
+        required.push([...scopes]);
+        if (options.scopesGranted === false) throw new Error('Authorization is required to perform that action.');
+      },
+    },
     Session: { getScriptTimeZone: () => 'America/Los_Angeles' },
     Logger: { log: () => undefined },
     console,
   };
-  return { globals, ui, props, lock };
+  return { globals, ui, props, lock, required };
 }
 
 export type GasContext = Record<string, (...args: unknown[]) => unknown> & { __cchc: { customFunctions: Record<string, (...a: unknown[]) => unknown> } };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,22 @@ describe('the Apps Script bundle', () => {
     const other = loadCodeJs(user).gas;
     expect((other.panelReport('Q1/2024', 'calendar') as { tab: string }).tab).toBe('Báo cáo Quý I-2024 (2)');
     expect(user.sheets.find((s) => s.name === 'Báo cáo Quý I-2024')!.dump()).toEqual([['Báo cáo tự làm', ''], ['Số liệu', 42]]);
+  });
+
+  it('says in Vietnamese which access is missing when the user granted only some scopes, and asks for the manifest\'s scopes from the menu', () => {
+    const ss = FakeSpreadsheet.from(data.outcomes);
+    const partial = loadCodeJs(ss, { scopesGranted: false });
+    expect(() => partial.gas.panelCheck()).toThrow(
+      'Tiện ích chưa được cấp đủ quyền: cần quyền xem và sửa bảng tính đang mở (để đọc phụ lục và ghi trang báo cáo) và quyền hiển thị bảng điều khiển, hộp thoại trong Google Trang tính. Mở liên kết sau để cấp quyền rồi thử lại: https://script.google.com/macros/auth?x=1',
+    );
+    expect(() => partial.gas.panelReport('Q1/2024', 'calendar')).toThrow(/chưa được cấp đủ quyền/);
+    expect(ss.sheets).toHaveLength(2);
+    // The menu leaves it to Apps Script's consent prompt, asking for exactly the scopes appsscript.json declares.
+    expect(() => partial.gas.menuCheck()).toThrow('Authorization is required to perform that action.');
+    const manifest = JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8'));
+    expect(partial.required).toEqual([manifest.oauthScopes]);
+    const granted = loadCodeJs(ss);
+    expect(() => granted.gas.panelCheck()).not.toThrow();
   });
 
   it('refuses to write while another person holds the document lock, with a Vietnamese message', () => {

@@ -16,9 +16,27 @@ import { addTrackingColumns, clearHighlights, ensureSettingsSheet, highlightFind
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
+/** The scopes every action needs, as appsscript.json lists them (a test keeps the two equal). */
+export const REQUIRED_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+
+/** Said when a user granted only some of the scopes (Google's granular consent lets them untick one). */
+export function missingAccessMessage(url: string | null): string {
+  return (
+    'Tiện ích chưa được cấp đủ quyền: cần quyền xem và sửa bảng tính đang mở (để đọc phụ lục và ghi trang báo cáo) ' +
+    `và quyền hiển thị bảng điều khiển, hộp thoại trong Google Trang tính. ${url ? `Mở liên kết sau để cấp quyền rồi thử lại: ${url}` : 'Chạy lại một mục trong trình đơn Tiện ích để cấp quyền.'}`
+  );
+}
+
+/** From the menu: Apps Script's own consent prompt asks for what is missing (and says why, from the manifest). */
+function requireScopesFromMenu(): void {
+  ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, REQUIRED_SCOPES);
+}
+
 /** A failure the user can act on reaches the panel or dialog as its Vietnamese message, never a stack trace. */
 function userFacing<T>(work: () => T): T {
   try {
+    const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) throw new Error(missingAccessMessage(auth.getAuthorizationUrl()));
     return work();
   } catch (err) {
     if (err instanceof AppendixNotFoundError || err instanceof Error) throw new Error(err.message);
@@ -51,11 +69,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function showSidebar(): void {
+  requireScopesFromMenu();
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Kế hoạch CCHC');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
 export function menuCheck(): void {
+  requireScopesFromMenu();
   const ui = SpreadsheetApp.getUi();
   try {
     const { workbook, today } = context();
@@ -68,6 +88,7 @@ export function menuCheck(): void {
 }
 
 export function menuReport(): void {
+  requireScopesFromMenu();
   const ui = SpreadsheetApp.getUi();
   const { workbook, today } = context();
   const init = initView(workbook, today);
@@ -86,6 +107,7 @@ export function menuReport(): void {
 }
 
 export function menuAddTrackingColumns(): void {
+  requireScopesFromMenu();
   const ui = SpreadsheetApp.getUi();
   try {
     const added = panelAddTrackingColumns();
@@ -96,6 +118,7 @@ export function menuAddTrackingColumns(): void {
 }
 
 export function menuSettings(): void {
+  requireScopesFromMenu();
   panelOpenSettings();
 }
 
