@@ -34,36 +34,49 @@ function message(err: unknown): string {
   return String(err);
 }
 
-/** A small horizontal bar chart (SVG) of on-time rates per unit. */
+/** Text cut at a word to at most `max` characters, with "…" when anything was cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()}…`;
+}
+
+/**
+ * A small horizontal bar chart (SVG) of on-time rates per unit. Each unit's name has the chart's whole width on its own
+ * line above its bar (a name beside the bar had 18 characters: "Phòng Tổ chức cán…"); the full name is the tooltip.
+ */
 export function barChart(rows: { label: string; value: number | null }[]): SVGElement {
   const ns = 'http://www.w3.org/2000/svg';
-  const barHeight = 18;
+  const barHeight = 14;
+  const labelHeight = 13;
+  const rowHeight = labelHeight + barHeight + 8;
   const width = 260;
-  const labelWidth = 110;
   const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${rows.length * (barHeight + 6) + 4}`);
+  svg.setAttribute('viewBox', `0 0 ${width} ${rows.length * rowHeight + 2}`);
   svg.setAttribute('class', 'chart');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', 'Tỷ lệ đúng hạn theo đơn vị');
   rows.forEach((row, i) => {
-    const y = 2 + i * (barHeight + 6);
-    const label = document.createElementNS(ns, 'text');
-    label.setAttribute('x', '0');
-    label.setAttribute('y', String(y + 13));
-    label.textContent = row.label.length > 18 ? `${row.label.slice(0, 17)}…` : row.label;
+    const y = 2 + i * rowHeight;
     const title = document.createElementNS(ns, 'title');
     title.textContent = `${row.label}: ${percent(row.value)}`;
+    const label = document.createElementNS(ns, 'text');
+    label.setAttribute('x', '0');
+    label.setAttribute('y', String(y + 10));
+    // About 46 characters of 10 px text fit the 260-unit width.
+    label.textContent = cutAtWord(row.label, 46);
     const bar = document.createElementNS(ns, 'rect');
-    const w = Math.max(1, Math.round((row.value ?? 0) * (width - labelWidth - 40)));
-    bar.setAttribute('x', String(labelWidth));
-    bar.setAttribute('y', String(y));
+    const w = Math.max(1, Math.round((row.value ?? 0) * (width - 44)));
+    bar.setAttribute('x', '0');
+    bar.setAttribute('y', String(y + labelHeight));
     bar.setAttribute('width', String(w));
     bar.setAttribute('height', String(barHeight));
     bar.setAttribute('class', (row.value ?? 0) >= 1 ? 'bar good' : (row.value ?? 0) >= 0.7 ? 'bar' : 'bar bad');
     bar.append(title);
     const value = document.createElementNS(ns, 'text');
-    value.setAttribute('x', String(labelWidth + w + 4));
-    value.setAttribute('y', String(y + 13));
+    value.setAttribute('x', String(w + 4));
+    value.setAttribute('y', String(y + labelHeight + 11));
     value.textContent = percent(row.value);
     svg.append(label, bar, value);
   });
@@ -308,16 +321,16 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
       indicatorsBox,
     );
     const rp = periodPicker('report');
-    views.report.append(
-      rp.row,
-      h(
+    // The button names the period it makes the report for: a quarter, six or nine months, or the year.
+    const reportLabel = () => `Tạo báo cáo ${rp.period.selectedOptions[0]?.textContent ?? ''}`.trim();
+    const reportButton = h(
         'button',
         {
           type: 'button',
           class: 'primary',
           'data-action': 'report',
           onclick: async () => {
-            busy('Đang tạo báo cáo quý…');
+            busy(`Đang tạo báo cáo ${rp.period.selectedOptions[0]?.textContent ?? ''}…`);
             progress.hidden = false;
             try {
               const r = await bridge.report(rp.period.value, rp.cutoff.value as Cutoff);
@@ -336,8 +349,12 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
             }
           },
         },
-        'Tạo báo cáo quý',
-      ),
+        reportLabel(),
+      );
+    rp.period.addEventListener('change', () => (reportButton.textContent = reportLabel()));
+    views.report.append(
+      rp.row,
+      reportButton,
       progress,
       reportBox,
       h('p', { class: 'next-due' }, `Báo cáo kế tiếp: ${init.nextReport.label}, hạn ${formatViDate(init.nextReport.due)}.`),

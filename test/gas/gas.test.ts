@@ -33,7 +33,7 @@ describe('the Apps Script bundle', () => {
     expect(ui.menu?.items).toEqual([
       ['Mở bảng điều khiển', 'showSidebar'],
       ['Kiểm tra phụ lục', 'menuCheck'],
-      ['Tạo báo cáo quý…', 'menuReport'],
+      ['Tạo báo cáo định kỳ…', 'menuReport'],
       '---',
       ['Thêm cột theo dõi tiến độ', 'menuAddTrackingColumns'],
       ['Cài đặt', 'menuSettings'],

@@ -68,6 +68,8 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test
     await expect(page.locator('[data-rate="onTime"]').textContent()).resolves.toBe('25,0%');
     await expect(page.locator('[data-rate="completion"]').textContent()).resolves.toBe('75,0%');
     await expect(page.locator('svg.chart rect').count()).resolves.toBe(4);
+    // Unit names have the chart's width on their own line: "Phòng Tổ chức cán bộ" is whole.
+    await expect(page.locator('svg.chart > text').allTextContents()).resolves.toContain('Phòng Tổ chức cán bộ');
     await expect(page.locator('table.targets th').allTextContents()).resolves.toEqual(['Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá']);
     // Every outcome is named, so the parts add up to the 5 due dates.
     await expect(page.locator('.indicators p.summary').textContent()).resolves.toBe(
@@ -78,7 +80,11 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test
 
   it('generates the quarterly report and links to the new tab', async () => {
     await page.getByRole('tab', { name: 'Báo cáo' }).click();
+    // The button names the period it reports on (it makes 6- and 9-month and yearly reports too).
+    await page.locator('select[name="report-period"]').selectOption('H1/2024');
+    await expect(page.locator('button[data-action="report"]').textContent()).resolves.toBe('Tạo báo cáo 6 tháng đầu năm 2024');
     await page.locator('select[name="report-period"]').selectOption('Q1/2024');
+    await expect(page.locator('button[data-action="report"]').textContent()).resolves.toBe('Tạo báo cáo Quý I/2024');
     await page.locator('button[data-action="report"]').click();
     await page.locator('button[data-tab-name="Báo cáo Quý I-2024"]').waitFor();
     expect(ss.sheets.map((s) => s.name)).toEqual(['Phụ lục', SETTINGS_SHEET, 'Báo cáo Quý I-2024']);

@@ -57,7 +57,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem('Mở bảng điều khiển', 'showSidebar')
     .addItem('Kiểm tra phụ lục', 'menuCheck')
-    .addItem('Tạo báo cáo quý…', 'menuReport')
+    .addItem('Tạo báo cáo định kỳ…', 'menuReport')
     .addSeparator()
     .addItem('Thêm cột theo dõi tiến độ', 'menuAddTrackingColumns')
     .addItem('Cài đặt', 'menuSettings')
@@ -93,16 +93,16 @@ export function menuReport(): void {
   const { workbook, today } = context();
   const init = initView(workbook, today);
   const answer = ui.prompt(
-    'Tạo báo cáo quý',
+    'Tạo báo cáo định kỳ',
     `Nhập kỳ báo cáo (ví dụ Q1/${init.planYear ?? today.slice(0, 4)}, 6 tháng/…, 9 tháng/…, năm …). Để trống: ${init.defaultPeriod}.`,
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   try {
     const done = panelReport(answer.getResponseText().trim() || init.defaultPeriod, init.cutoff);
-    ui.alert('Tạo báo cáo quý', `Đã tạo trang "${done.tab}". Tỷ lệ đúng hạn: ${formatPercent(done.rates.onTime)}.`, ui.ButtonSet.OK);
+    ui.alert('Tạo báo cáo định kỳ', `Đã tạo trang "${done.tab}". Tỷ lệ đúng hạn: ${formatPercent(done.rates.onTime)}.`, ui.ButtonSet.OK);
   } catch (err) {
-    ui.alert('Tạo báo cáo quý', (err as Error).message, ui.ButtonSet.OK);
+    ui.alert('Tạo báo cáo định kỳ', (err as Error).message, ui.ButtonSet.OK);
   }
 }
 

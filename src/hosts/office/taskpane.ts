@@ -6,7 +6,7 @@
 import { mountPanel } from '../../panel/panel';
 import { officeBridge, officeInit, officeReport } from './host';
 
-/** Ribbon: "Tạo báo cáo quý" for the period that ended last (or the plan year's first). */
+/** Ribbon: "Tạo báo cáo định kỳ" for the period that ended last (or the plan year's first). */
 async function generateReportCommand(event: Office.AddinCommands.Event) {
   try {
     const init = await officeInit();
