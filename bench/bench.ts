@@ -57,7 +57,7 @@ async function sideBySide(runs: number, a: () => unknown, b: () => unknown) {
 const rows: string[][] = [];
 function row(what: string, ours: string, baseline: string, ratio: number | string, target: string, met: boolean | null) {
   const r = typeof ratio === 'number' ? `${ratio.toFixed(2)}×` : ratio;
-  rows.push([what, ours, baseline, r, target, met === null ? '—' : met ? 'đạt' : 'KHÔNG ĐẠT']);
+  rows.push([what, ours, baseline, r, target, met === null ? '—' : met ? 'met' : 'NOT MET']);
   console.error(`  ${what}: ${r} (${ours} vs ${baseline})`);
 }
 const ms = (v: number) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ms`;
@@ -101,14 +101,14 @@ async function endToEnd() {
       () => proc(reportArgs(file, out)),
       () => proc([roundTrip, file, base]),
     );
-    row(`cchc report (cả tiến trình), ${tasks.toLocaleString('en')} nhiệm vụ, so với ExcelJS đọc + ghi (cả tiến trình)`, ms(r.a), ms(r.b), r.ratio, '≤ 0.35×', r.ratio <= 0.35);
+    row(`cchc report (whole process), ${tasks.toLocaleString('en')} tasks, vs ExcelJS read + write (whole process)`, ms(r.a), ms(r.b), r.ratio, '≤ 0.35×', r.ratio <= 0.35);
   }
   const help = await sideBySide(
     9,
     () => proc([cli, '--help']),
     () => proc(['-e', '0']),
   );
-  row('cchc --help so với node -e 0 (cả tiến trình)', ms(help.a), ms(help.b), help.ratio, 'đo', null);
+  row('cchc --help vs node -e 0 (whole process)', ms(help.a), ms(help.b), help.ratio, 'measured', null);
 }
 
 async function coreVsLoad() {
@@ -126,7 +126,7 @@ async function coreVsLoad() {
       await wb.xlsx.readFile(file);
     },
   );
-  row('core (đọc phụ lục + kiểm tra + mô hình báo cáo), 10.000 nhiệm vụ, so với ExcelJS nạp tệp', ms(r.a), ms(r.b), r.ratio, '≤ 0.25×', r.ratio <= 0.25);
+  row('core (read appendix + check + report model), 10,000 tasks, vs ExcelJS loading the file', ms(r.a), ms(r.b), r.ratio, '≤ 0.25×', r.ratio <= 0.25);
 }
 
 async function dossiersVsHyperFormula() {
@@ -159,13 +159,13 @@ async function dossiersVsHyperFormula() {
     },
   );
   if (Math.abs(ours - native) > 1e-9) throw new Error(`the catalogue (${ours}) and HyperFormula (${native}) disagree`);
-  row(`tỷ lệ hồ sơ đúng hẹn, 200.000 dòng: hàm CCHC so với SUMPRODUCT trong HyperFormula (${(ours * 100).toFixed(2)}% cả hai)`, ms(r.a), ms(r.b), 1 / r.ratio, '≥ 10× nhanh hơn', 1 / r.ratio >= 10);
+  row(`dossier on-time rate, 200,000 rows: CCHC function vs SUMPRODUCT in HyperFormula (${(ours * 100).toFixed(2)}% both)`, ms(r.a), ms(r.b), 1 / r.ratio, '≥ 10× faster', 1 / r.ratio >= 10);
 }
 
 async function appsScript() {
   const code = readFileSync(new URL('../dist/gas/Code.js', import.meta.url), 'utf8');
   const kb = Buffer.byteLength(code) / 1024;
-  row('Code.js (Apps Script, đã rút gọn)', `${kb.toFixed(1)} KB`, '150 KB', kb / 150, '≤ 1×', kb <= 150);
+  row('Code.js (Apps Script, minified)', `${kb.toFixed(1)} KB`, '150 KB', kb / 150, '≤ 1×', kb <= 150);
 
   const data = readWorkbook(await appendixFile(1_000));
   const cold: number[] = [];
@@ -180,7 +180,7 @@ async function appsScript() {
     cold.push(performance.now() - t0);
     evalOnly.push(t1 - t0);
   }
-  row('khởi động lạnh Apps Script: nạp Code.js + =CCHC_ONTIME() đầu tiên (1.000 nhiệm vụ)', ms(median(cold)), `${ms(median(evalOnly))} chỉ nạp`, '—', 'đo', null);
+  row('Apps Script cold start: load Code.js + first =CCHC_ONTIME() (1,000 tasks)', ms(median(cold)), `${ms(median(evalOnly))} load only`, '—', 'measured', null);
 
   const calls = (tasks: number) => {
     const wb: WorkbookData = { sheets: [{ name: 'Phụ lục', grid: [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'], ...data.sheets[1].grid.slice(3, 3 + tasks)] }] };
@@ -195,7 +195,7 @@ async function appsScript() {
   const big = readWorkbook(await appendixFile(10_000));
   data.sheets[1].grid = big.sheets[1].grid;
   const [small, large] = [calls(100), calls(10_000)];
-  row('lệnh gọi Apps Script (getValues/setValues/getRange): 100 so với 10.000 dòng', small, large, small === large ? 'bằng nhau' : 'khác', 'bằng nhau', small === large);
+  row('Apps Script calls (getValues/setValues/getRange): 100 vs 10,000 rows', small, large, small === large ? 'equal' : 'differ', 'equal', small === large);
 
   // Excel reads within the web's 5 MB request limit: the sizing syncs, the first rows, then blocks sized by bytes.
   const syncs = async (tasks: number) => {
@@ -211,11 +211,11 @@ async function appsScript() {
   const runs = [await syncs(100), await syncs(10_000), await syncs(50_000)];
   const largest = Math.max(...runs.map((r) => r.largest));
   row(
-    'context.sync() của Excel (kiểm tra + báo cáo): 100 / 10.000 / 50.000 dòng',
+    'Excel context.sync() (check + report): 100 / 10,000 / 50,000 rows (bytes read)',
     runs.map((r) => r.syncs).join(' / '),
     runs.map((r) => `${(r.bytes / 1e6).toFixed(1)} MB`).join(' / '),
-    `yêu cầu lớn nhất ${(largest / 1e6).toFixed(2)} MB`,
-    'mỗi yêu cầu ≤ 5 MB',
+    `largest request ${(largest / 1e6).toFixed(2)} MB`,
+    'each request ≤ 5 MB',
     largest <= 5_000_000,
   );
 }
@@ -231,20 +231,20 @@ async function memory() {
   const file = await appendixFile(50_000);
   const ours = median([0, 1, 2].map(() => peakMb(reportArgs(file, join(dir, 'mem-report.xlsx')))));
   const base = median([0, 1, 2].map(() => peakMb([roundTrip, file, join(dir, 'mem-exceljs.xlsx')])));
-  row('bộ nhớ đỉnh, báo cáo 50.000 nhiệm vụ, so với ExcelJS đọc + ghi', `${ours.toFixed(0)} MB`, `${base.toFixed(0)} MB`, ours / base, '≤ 0.5×', ours / base <= 0.5);
+  row('peak memory, report of 50,000 tasks, vs ExcelJS read + write', `${ours.toFixed(0)} MB`, `${base.toFixed(0)} MB`, ours / base, '≤ 0.5×', ours / base <= 0.5);
 }
 
 async function main() {
   const only = process.argv[2];
-  console.error('Đang đo (vài phút)…');
+  console.error('Measuring (a few minutes)…');
   if (!only || only === 'e2e') await endToEnd();
   if (!only || only === 'core') await coreVsLoad();
   if (!only || only === 'dossiers') await dossiersVsHyperFormula();
   if (!only || only === 'hosts') await appsScript();
   if (!only || only === 'memory') await memory();
-  const header = ['Phép đo', 'Của ta', 'Đối chứng', 'Tỷ lệ', 'Mục tiêu', 'Kết quả'];
+  const header = ['Measure', 'Ours', 'Baseline', 'Ratio', 'Target', 'Result'];
   console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`);
-  console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}; trung vị của nhiều lần chạy xen kẽ; ngày tính ${AS_OF}, kỳ 6 tháng/2024.`);
+  console.log(`\nNode ${process.version}, ${process.platform}/${process.arch}; medians of alternating runs; as of ${AS_OF}, period H1/2024.`);
 }
 
 main().catch((err) => {
