@@ -232,7 +232,7 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
         'tbody',
         {},
         ...view.indicators.map((i) =>
-          h('tr', {}, h('td', {}, i.name), h('td', {}, percent(i.target)), h('td', {}, i.actual === null ? '—' : percent(i.actual)), h('td', { class: i.result === 'Đạt' ? 'good' : i.result ? 'bad' : 'muted' }, i.result ?? '')),
+          h('tr', {}, h('td', {}, i.name), h('td', {}, percent(i.target)), i.actual === null ? h('td', { class: 'muted' }, 'chưa có số liệu') : h('td', {}, percent(i.actual)), h('td', { class: i.result === 'Đạt' ? 'good' : i.result ? 'bad' : 'muted' }, i.result ?? '')),
         ),
       ),
     );
