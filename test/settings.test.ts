@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
 import { DEFAULT_UNIT_DIRECTORY } from '../src/core/reading/units';
 import { DEFAULT_SETTINGS, isSettingsSheet, readSettings, SETTINGS_SHEET, settingsGrid } from '../src/core/settings';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../src/core/presenting/document';
 import type { CellValue } from '../src/core/types';
 import { utc } from './fixtures/sheets';
 
@@ -26,9 +27,12 @@ describe('the settings sheet', () => {
     ]);
     expect(grid[7].slice(1, 3)).toEqual(['Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".']);
     expect(grid[9][1]).toBe(20);
-    expect(grid[11]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null, null]);
-    expect(grid[12]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
-    const indicatorsAt = 13 + DEFAULT_UNIT_DIRECTORY.length;
+    // The official report's seven settings follow (rows 11–17), then the tables.
+    expect(grid.slice(10, 17).map((r) => r[0])).toEqual(['Cơ quan cấp trên (văn bản báo cáo)', 'Cơ quan ban hành', 'Ký hiệu văn bản', 'Địa danh', 'Chức vụ người ký', 'Họ tên người ký', 'Nơi nhận']);
+    expect(grid[12][1]).toBe('BC-SYT');
+    expect(grid[18]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null, null]);
+    expect(grid[19]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
+    const indicatorsAt = 20 + DEFAULT_UNIT_DIRECTORY.length;
     expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu']);
     expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', null, 'Phụ lục kế hoạch (tự tính)']);
     expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, null, 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)']);
@@ -36,7 +40,7 @@ describe('the settings sheet', () => {
 
   it('writes each setting\'s note beside it, with blank rows between the tables', () => {
     const grid = settingsGrid();
-    expect(grid.slice(3, 11)).toEqual([
+    expect(grid.slice(3, 10)).toEqual([
       [null, null, null, null, null],
       ['Thông số', 'Giá trị', 'Ghi chú', null, null],
       ['Ngày tính số liệu', null, 'Để trống: hôm nay. Ghi một ngày để tính số liệu đến ngày đó.', null, null],
@@ -44,8 +48,8 @@ describe('the settings sheet', () => {
       ['Cách tính kỳ báo cáo', 'Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".', null, null],
       ['Tên đơn vị (tiêu đề báo cáo)', null, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null, null],
       ['Ngày hạn gửi báo cáo (trong tháng cuối kỳ)', 20, 'Theo chế độ báo cáo quốc gia: ngày 20.', null, null],
-      [null, null, null, null, null],
     ]);
+    expect(grid[17]).toEqual([null, null, null, null, null]);
   });
 
   it('keeps the default units, indicators and unit name when the sheet has no such rows or leaves them blank', () => {
@@ -84,6 +88,34 @@ describe('the settings sheet', () => {
       { id: 'satisfaction', period: '6 tháng/2024', value: 0.92 },
     ]);
     expect(back.indicators.map((d) => d.id)).toEqual(DEFAULT_INDICATORS.map((d) => d.id));
+  });
+
+  it('reads the indicator table below a long unit directory (past the 30 rows a separate indicator sheet is searched in)', () => {
+    const units = Array.from({ length: 40 }, (_, i) => ({ name: `Trạm Y tế xã số ${i + 1}`, aliases: [] }));
+    const back = read(settingsGrid({ ...DEFAULT_SETTINGS, units, indicatorResults: [{ id: 'satisfaction', period: 'Q1/2024', value: 0.9 }] }));
+    expect(back.units).toHaveLength(40);
+    expect(back.indicatorResults).toEqual([{ id: 'satisfaction', period: 'Q1/2024', value: 0.9 }]);
+  });
+
+  it('reads the official report\'s heading, signer and recipients, with the defaults for what is left blank', () => {
+    const back = read([
+      ['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'],
+      ['Cơ quan cấp trên (văn bản báo cáo)', 'UBND TỈNH ĐỒNG NAI'],
+      ['Ký hiệu văn bản', 'BC-SYT-VP'],
+      ['Chức vụ người ký', 'GIÁM ĐỐC'],
+      ['Họ tên người ký', 'Nguyễn Văn A'],
+      ['Nơi nhận', 'Sở Nội vụ; UBND tỉnh (b/c)\nLưu: VT'],
+    ]);
+    expect(back.officialReport).toEqual({
+      parentBody: 'UBND TỈNH ĐỒNG NAI',
+      issuingBody: null,
+      symbol: 'BC-SYT-VP',
+      place: null,
+      signerTitle: ['GIÁM ĐỐC'],
+      signerName: 'Nguyễn Văn A',
+      recipients: ['Sở Nội vụ', 'UBND tỉnh (b/c)', 'Lưu: VT'],
+    });
+    expect(read([['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC']]).officialReport).toEqual(DEFAULT_DOCUMENT_SETTINGS);
   });
 
   it('finds each setting by its label wherever the user moved it, and takes a date written as text', () => {

@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isValidDate, todayIso } from '../core/dates';
 import { parsePeriod, type Cutoff } from '../core/measuring/periods';
-import { checkFor, reportFor } from '../core/service';
+import { checkFor, officialDocumentFor, reportFor } from '../core/service';
 import { CliError } from './errors';
 import { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
-import { readWorkbookFile, saveCopy } from './files';
+import { readWorkbookFile, saveCopy, saveFile } from './files';
 import type { Io } from './main';
 import { checkJson, formatCheck, formatReport, reportJson } from './output';
 import { writeReportCopy } from '../xlsx/write';
@@ -88,16 +88,26 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
   if (pkg.macroEnabled && !/\.xlsm$/i.test(output)) {
     throw new CliError(`Tệp "${file}" có macro (VBA): tệp kết quả phải có đuôi .xlsm để giữ macro, ví dụ --out ${basename(output, extname(output))}.xlsm`);
   }
+  const docx = values.docx as string | undefined;
+  if (docx !== undefined && !/\.docx$/i.test(docx)) throw new CliError(`--docx "${docx}" phải là tệp .docx, ví dụ --docx bao-cao-${period.code.replace('/', '-')}.docx`);
+  if (docx !== undefined && resolve(docx) === resolve(file)) throw new CliError(`--docx trùng với tệp đầu vào "${file}".`);
   io.progress('Đang lập báo cáo…');
-  const { report, sheet } = reportFor(workbook, todayIso(), period.code, cutoff, {
+  const result = reportFor(workbook, todayIso(), period.code, cutoff, {
     sheet: values.sheet as string | undefined,
     planYear: yearOption(values.year),
     asOf,
     unitName: values['unit-name'] as string | undefined,
   });
+  const { report, sheet } = result;
   io.progress(`Đang ghi "${output}"…`);
   const { buffer, tab } = writeReportCopy(pkg, workbook, sheet);
   await saveCopy(output, buffer, { overwrite: Boolean(values.overwrite) });
+  if (docx !== undefined) {
+    io.progress(`Đang ghi văn bản báo cáo "${docx}"…`);
+    // The docx library loads only when a document is asked for.
+    const { writeOfficialDocx } = await import('../docx/write');
+    await saveFile(docx, await writeOfficialDocx(officialDocumentFor(workbook, result)), { overwrite: Boolean(values.overwrite), option: '--docx' });
+  }
   if (report.period.year !== report.planYear) {
     // Not an error (a plan can run late into the next year), but most often a mistyped year.
     io.stderr(
@@ -105,8 +115,8 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
         `kiểm tra --period (hoặc --year nếu phụ lục ghi sai năm).`,
     );
   }
-  if (values.json) io.stdout(JSON.stringify(reportJson(report, { output, tab }), null, 2));
-  else io.stdout(`${formatReport(report, io.columns)}\n\nĐã ghi trang "${tab}" vào "${output}".`);
+  if (values.json) io.stdout(JSON.stringify({ ...reportJson(report, { output, tab }), ...(docx !== undefined ? { docx } : {}) }, null, 2));
+  else io.stdout(`${formatReport(report, io.columns)}\n\nĐã ghi trang "${tab}" vào "${output}".${docx !== undefined ? `\nĐã ghi văn bản báo cáo "${docx}".` : ''}`);
   return { output, tab };
 }
 

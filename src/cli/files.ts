@@ -94,6 +94,11 @@ export async function saveCopy(path: string, buffer: Buffer, options: { overwrit
         `để khỏi mất dữ liệu: chọn tên khác bằng --out, hoặc thêm --overwrite nếu chắc chắn muốn thay tệp này.`,
     );
   }
+  await writeAtomically(path, buffer);
+}
+
+/** Beside the target, then renamed: a failed write never leaves a partial file. */
+async function writeAtomically(path: string, buffer: Buffer): Promise<void> {
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(temp, buffer, { flag: 'wx' });
@@ -102,6 +107,28 @@ export async function saveCopy(path: string, buffer: Buffer, options: { overwrit
     await unlink(temp).catch(() => undefined);
     throw writeFailure(path, (err as NodeJS.ErrnoException).code, (err as Error).message);
   }
+}
+
+/**
+ * Write a new document (the .docx draft). An existing file is never replaced without --overwrite: a draft is what
+ * staff go on to edit (the assessment, the proposals), so a second run must not wipe their text.
+ */
+export async function saveFile(path: string, buffer: Buffer, options: { overwrite?: boolean; option?: string } = {}): Promise<void> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw writeFailure(path, 'EISDIR', '');
+    if (!options.overwrite) {
+      throw new CliError(
+        `Tệp "${path}" đã có (có thể đã được soạn tiếp). Công cụ không ghi đè để khỏi mất nội dung: chọn tên khác bằng ` +
+          `${options.option ?? '--out'}, hoặc thêm --overwrite nếu chắc chắn muốn thay tệp này.`,
+      );
+    }
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw writeFailure(path, code, (err as Error).message);
+  }
+  await writeAtomically(path, buffer);
 }
 
 /** Open a workbook and read it as the core's data. */

@@ -11,12 +11,14 @@ export const COMMAND_HELP = {
       --as-of NGÀY    ngày tính quá hạn: 2024-04-10 hoặc 10/04/2024 (mặc định: hôm nay)
       --json          in kết quả dạng JSON`,
   report: `  cchc report <tệp.xlsx> --period Q1/2024|H1/2024|9M/2024|Y/2024 [--cutoff calendar|nd09]
-              [--as-of NGÀY] [--out tệp-kết-quả.xlsx] [--overwrite] [--sheet TÊN] [--year NĂM] [--unit-name TÊN] [--json]
+              [--as-of NGÀY] [--out tệp-kết-quả.xlsx] [--docx báo-cáo.docx] [--overwrite] [--sheet TÊN] [--year NĂM]
+              [--unit-name TÊN] [--json]
       Lập trang báo cáo quý trong một bản sao của sổ làm việc (tệp gốc không bị sửa; mọi phần khác của tệp được
       chép nguyên vẹn). Không ghi đè một tệp kết quả đã bị sửa sau lần ghi trước, trừ khi có --overwrite.
       --period KỲ     Q1/2024…Q4/2024, H1/2024 (6 tháng), 9M/2024 (9 tháng), Y/2024 (năm), hoặc "Quý I/2024"
       --cutoff        calendar (năm dương lịch, mặc định) hoặc nd09 (từ ngày 15 đến ngày 14 theo NĐ 09/2019)
       --out TỆP       tệp kết quả (mặc định: <tệp>.bao-cao-Q1-2024.xlsx bên cạnh tệp gốc)
+      --docx TỆP      ghi thêm văn bản báo cáo (.docx, thể thức NĐ 30/2020) để gửi đi
       --unit-name TÊN tên cơ quan ở đầu báo cáo (mặc định: đọc từ tiêu đề phụ lục)`,
   demo: `  cchc demo [--out-dir THƯ-MỤC]
       Tạo sổ làm việc mẫu của một Sở Y tế và lập báo cáo 6 tháng của nó.`,
@@ -42,7 +44,7 @@ const COMMON = {
 
 const OPTIONS = {
   check: COMMON,
-  report: { ...COMMON, period: { type: 'string' }, cutoff: { type: 'string' }, out: { type: 'string' }, overwrite: { type: 'boolean' }, 'unit-name': { type: 'string' } },
+  report: { ...COMMON, period: { type: 'string' }, cutoff: { type: 'string' }, out: { type: 'string' }, docx: { type: 'string' }, overwrite: { type: 'boolean' }, 'unit-name': { type: 'string' } },
   demo: { 'out-dir': { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 } as const;
 

@@ -11,6 +11,7 @@ import type { IndicatorDefinition } from './measuring/indicators';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
 import type { QuarterlyReport } from './presenting/report';
 import { isOwnReportSheet, reportDueLabel } from './presenting/report';
+import { buildOfficialDocument, type OfficialDocument } from './presenting/document';
 import { isSettingsSheet, readSettings, SETTINGS_SHEET, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
 
@@ -185,6 +186,14 @@ export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, 
   const { run, separate } = options(workbook, settings, asOf, overrides);
   const typed = indicatorResults(settings, separate, period, chosenCutoff, run.indicators);
   return reportWorkbook(workbook, { ...run, ...withDossierSheet(workbook, period, asOf, typed.indicators, typed.indicatorValues), period });
+}
+
+/**
+ * The official report (the document that is sent) for a report already built: the same figures, the settings
+ * sheet's heading, signer and recipients. Every front end drafts it through here.
+ */
+export function officialDocumentFor(workbook: WorkbookData, result: ReportResult, date?: IsoDate): OfficialDocument {
+  return buildOfficialDocument(result.report, result.appendix, readSettings(workbook).officialReport, date ?? result.report.asOf);
 }
 
 export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {

@@ -6,6 +6,7 @@ import { cellToIso, isoToDate } from './dates';
 import { findTextDate } from './reading/status';
 import type { CellValue, IsoDate, SheetData, WorkbookData } from './types';
 import { DEFAULT_UNIT_DIRECTORY, type UnitDirectory } from './reading/units';
+import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from './presenting/document';
 
 /** The tool's own sheet of settings: users read and edit it like any sheet; hosts create it on request. */
 export const SETTINGS_SHEET = 'CCHC - Cài đặt';
@@ -24,6 +25,8 @@ export interface Settings {
   indicators: IndicatorDefinition[];
   /** Results typed in the settings' indicator table, each with the period its row names. */
   indicatorResults: IndicatorEntry[];
+  /** The official report's heading, signer and recipients. */
+  officialReport: DocumentSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   units: DEFAULT_UNIT_DIRECTORY,
   indicators: [...DEFAULT_INDICATORS],
   indicatorResults: [],
+  officialReport: DEFAULT_DOCUMENT_SETTINGS,
 };
 
 const CUTOFF_WORDS: Record<Cutoff, string> = { calendar: 'Năm dương lịch', nd09: 'NĐ 09/2019 (từ ngày 15 đến ngày 14)' };
@@ -47,6 +51,13 @@ const LABELS = {
   reportDueDay: 'Ngày hạn gửi báo cáo (trong tháng cuối kỳ)',
   units: 'Danh mục đơn vị',
   indicators: 'Chỉ tiêu',
+  parentBody: 'Cơ quan cấp trên (văn bản báo cáo)',
+  issuingBody: 'Cơ quan ban hành',
+  symbol: 'Ký hiệu văn bản',
+  place: 'Địa danh',
+  signerTitle: 'Chức vụ người ký',
+  signerName: 'Họ tên người ký',
+  recipients: 'Nơi nhận',
 };
 
 export function isSettingsSheet(sheet: SheetData): boolean {
@@ -69,6 +80,13 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
     [LABELS.cutoff, CUTOFF_WORDS[settings.cutoff], `"${CUTOFF_WORDS.calendar}" hoặc "${CUTOFF_WORDS.nd09}".`, null],
     [LABELS.unitName, settings.unitName, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null],
     [LABELS.reportDueDay, settings.reportDueDay, 'Theo chế độ báo cáo quốc gia: ngày 20.', null],
+    [LABELS.parentBody, settings.officialReport.parentBody, 'Để trống: "UBND TỈNH …" theo tên đơn vị.', null],
+    [LABELS.issuingBody, settings.officialReport.issuingBody, 'Để trống: "SỞ Y TẾ".', null],
+    [LABELS.symbol, settings.officialReport.symbol, 'Sau số văn bản: "Số: …/BC-SYT".', null],
+    [LABELS.place, settings.officialReport.place, 'Để trống: tên tỉnh trong tên đơn vị.', null],
+    [LABELS.signerTitle, settings.officialReport.signerTitle.join('; '), 'Mỗi dòng cách nhau bởi dấu ;', null],
+    [LABELS.signerName, settings.officialReport.signerName, null, null],
+    [LABELS.recipients, settings.officialReport.recipients.join('; '), 'Cách nhau bởi dấu ;, nơi lưu ở cuối.', null],
     [],
     [LABELS.units, 'Tên gọi khác (cách nhau bởi dấu ;)', null, null],
     ...settings.units.map((u) => [u.name, u.aliases.join('; '), null, null]),
@@ -95,7 +113,7 @@ function text(value: CellValue | undefined): string {
 export function readSettings(workbook: WorkbookData): Settings {
   const sheet = workbook.sheets.find(isSettingsSheet);
   if (!sheet) return { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS] };
-  const settings: Settings = { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS], indicatorResults: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS], indicatorResults: [], officialReport: { ...DEFAULT_DOCUMENT_SETTINGS } };
   const rowOf = (label: string) => sheet.grid.findIndex((r) => foldKey(text(r[0])) === foldKey(label));
   const value = (label: string) => {
     const r = rowOf(label);
@@ -109,6 +127,16 @@ export function readSettings(workbook: WorkbookData): Settings {
   if (/nd ?09|15|nghi dinh/.test(cutoff)) settings.cutoff = 'nd09';
   const unitName = text(value(LABELS.unitName));
   if (unitName) settings.unitName = unitName;
+  const list = (label: string) => text(value(label)).split(/[;\n]/).map((v) => v.trim()).filter(Boolean);
+  const optional = (label: string) => text(value(label)) || null;
+  const doc = settings.officialReport;
+  doc.parentBody = optional(LABELS.parentBody);
+  doc.issuingBody = optional(LABELS.issuingBody);
+  doc.symbol = optional(LABELS.symbol) ?? DEFAULT_DOCUMENT_SETTINGS.symbol;
+  doc.place = optional(LABELS.place);
+  if (list(LABELS.signerTitle).length) doc.signerTitle = list(LABELS.signerTitle);
+  doc.signerName = optional(LABELS.signerName);
+  if (list(LABELS.recipients).length) doc.recipients = list(LABELS.recipients);
   const dueDay = Number(value(LABELS.reportDueDay));
   if (Number.isInteger(dueDay) && dueDay >= 1 && dueDay <= 31) settings.reportDueDay = dueDay;
 
@@ -122,7 +150,10 @@ export function readSettings(workbook: WorkbookData): Settings {
     }
     if (units.length) settings.units = units;
   }
-  const indicators = readIndicatorSheet({ sheets: [sheet] });
+  // The indicator table is found by its label wherever it is: a long unit directory pushes it down the sheet, past
+  // the rows a user's own indicator sheet is searched in.
+  const indicatorsRow = rowOf(LABELS.indicators);
+  const indicators = indicatorsRow >= 0 ? readIndicatorSheet({ sheets: [{ ...sheet, grid: sheet.grid.slice(indicatorsRow) }] }) : null;
   if (indicators) {
     settings.indicators = indicators.definitions;
     settings.indicatorResults = indicators.entries;
