@@ -1,7 +1,8 @@
 /**
  * `npm run pictures`: the README's pictures, all from the example workbook (never from a test fixture), at a size
  * people can read: the summary tab as LibreOffice prints it (docs/bao-cao-N.png, 110 dpi), the sidebar's Kiểm tra
- * and Chỉ số tabs and the task pane's Báo cáo tab (docs/sidebar-*.png, docs/taskpane-*.png, at twice the pixels).
+ * and Chỉ số tabs and the task pane's Báo cáo tab (docs/sidebar-*.png, docs/taskpane-*.png, at twice the pixels), and
+ * the first page of the official report drafted from it (docs/van-ban-1.png).
  * Needs a build (npm run build), Chromium and LibreOffice with poppler-utils.
  */
 import { execFileSync } from 'node:child_process';
@@ -44,6 +45,12 @@ async function main() {
     .filter((f) => /^page-\d+\.png$/.test(f))
     .sort()
     .forEach((f, i) => execFileSync('cp', [join(work, f), join(docs, `bao-cao-${i + 1}.png`)]));
+
+  // The official report drafted from the example: its first page (the heading as NĐ 30/2020 sets it out).
+  const docx = join(work, 'bao-cao-H1-2024.docx');
+  execFileSync(process.execPath, [join(root, 'bin/cchc.js'), 'report', example, '--period', EXAMPLE_PERIOD, '--as-of', EXAMPLE_AS_OF, '--out', join(work, 'doc-copy.xlsx'), '--docx', docx], { stdio: 'ignore' });
+  execFileSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'docx'), docx], { stdio: 'ignore' });
+  execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', '1', '-singlefile', join(work, 'docx', 'bao-cao-H1-2024.pdf'), join(docs, 'van-ban-1')]);
 
   // The panels over the example, as of its date, with the settings sheet a user would have.
   const workbook: WorkbookData = readWorkbook(example);
