@@ -137,7 +137,7 @@ describe('reading other layouts', () => {
     expect(a.sheet).toBe('Sheet3');
     expect(a.headerRows).toEqual([12]);
     expect(a.planYear).toBe(2025);
-    expect(a.columns).toMatchObject({ number: 2, task: 3, lead: 4, coordinators: 5, timeframe: 6, status: 7, doneDate: 8, person: 9, product: 10 });
+    expect(a.columns).toMatchObject({ number: 2, task: 3, lead: 4, coordinators: 5, timeframe: 6, status: 7, doneDate: 8, person: 9, result: 10 });
     expect(a.tasks.map((t) => [t.row, t.content, t.owners[0].name, t.deadline.due, t.status.status, t.doneDate])).toEqual([
       [13, 'Rà soát quy trình nội bộ', 'Văn phòng Sở', '2025-03-31', 'done', '2025-03-28'],
       [14, 'Số hóa hồ sơ', 'Phòng Kế hoạch - Tài chính', '2025-06-30', 'in_progress', null],

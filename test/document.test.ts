@@ -106,6 +106,29 @@ describe('what the document says, from the appendix', () => {
   });
 });
 
+describe('what units wrote back, in the document', () => {
+  it('quotes the results, difficulties and proposals from the tracking columns, and keeps a placeholder only for what is missing', () => {
+    const rows = OUTCOMES_ROWS.map((r) => [...r]) as CellValue[][];
+    rows[2].push('Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất');
+    const at = (content: string) => rows.findIndex((r) => r[1] === content);
+    rows[at('Rà soát văn bản quy phạm pháp luật')][7] = 'Ban hành Quyết định 12/QĐ-SYT.';
+    rows[at('Rà soát vị trí việc làm')][8] = 'Chờ hướng dẫn của Bộ Nội vụ';
+    rows[at('Rà soát vị trí việc làm')][9] = 'Đề nghị Sở Nội vụ hướng dẫn đề án vị trí việc làm.';
+    const { report, appendix } = reportWorkbook({ sheets: [{ name: 'Phụ lục', grid: rows }] }, { asOf: '2024-04-10', period: makePeriod('Q1', 2024), unitName: 'Sở Y tế tỉnh Đắk Nông' });
+    expect(appendix.columns).toMatchObject({ result: 7, difficulty: 8, proposal: 9 });
+    const doc = buildOfficialDocument(report, appendix);
+    const bullets = texts(doc.body, 'bullet');
+    expect(bullets).toContain('Rà soát văn bản quy phạm pháp luật (Thanh tra Sở; hạn 31/03/2024; hoàn thành ngày 20/03/2024). Kết quả: Ban hành Quyết định 12/QĐ-SYT.');
+    expect(bullets).toContain('Rà soát vị trí việc làm (Phòng Tổ chức cán bộ; hạn 31/03/2024; quá 10 ngày). Khó khăn, vướng mắc: Chờ hướng dẫn của Bộ Nội vụ.');
+    expect(bullets).toContain('Đề nghị Sở Nội vụ hướng dẫn đề án vị trí việc làm (Phòng Tổ chức cán bộ, nhiệm vụ "Rà soát vị trí việc làm").');
+    const placeholders = texts(doc.body, 'placeholder');
+    // Two other done tasks in section I have no result written: the drafter is still asked; the only overdue task has its difficulty.
+    expect(placeholders).toContain('Kết quả, sản phẩm cụ thể của các nhiệm vụ đã hoàn thành.');
+    expect(placeholders).not.toContain('Khó khăn, vướng mắc của các nhiệm vụ quá hạn và thời gian dự kiến hoàn thành.');
+    expect(placeholders).toContain('Đề xuất, kiến nghị khác với cơ quan cấp trên.');
+  });
+});
+
 const SOFFICE = findLibreOffice();
 const PDF_TOOLS = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdfinfo']).status === 0;
 const WRITER = SOFFICE !== null && spawnSync('sh', ['-c', 'dpkg -s libreoffice-writer-nogui || dpkg -s libreoffice-writer']).status === 0 ? SOFFICE : null;

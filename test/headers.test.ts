@@ -59,7 +59,12 @@ describe('header recognition by meaning', () => {
     ['Tình hình thực hiện', 'status'],
     ['Kết quả đánh giá', 'status'],
     ['Kết quả', 'product'],
-    ['Kết quả thực hiện', 'product'],
+    // What was achieved, written back by the unit (issue 11's tracking column), not the plan's expected output.
+    ['Kết quả thực hiện', 'result'],
+    ['Kết quả đạt được', 'result'],
+    ['Khó khăn, vướng mắc', 'difficulty'],
+    ['Đề xuất, kiến nghị', 'proposal'],
+    ['Nội dung đề xuất', 'task'],
     ['Kết quả dự kiến', 'product'],
     ['Sản phẩm', 'product'],
     ['Sản phẩm dự kiến', 'product'],

@@ -207,11 +207,16 @@ describe('where the tracking columns go', () => {
       firstFreeColumn: 6,
       needStatus: true,
       needDoneDate: true,
-      headers: ['Tiến độ', 'Ngày hoàn thành'],
+      // Then the columns units write back into (issue 11): result, difficulties, proposals.
+      headers: ['Tiến độ', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất'],
     });
-    const withStatus = grid.map((r, i) => (i === 1 ? [...r, 'Tiến độ'] : r));
-    expect(trackingColumnsPlan(book({ name: 'PL', grid: withStatus }), '2024-04-10')).toMatchObject({ needStatus: false, needDoneDate: true, headers: ['Ngày hoàn thành'] });
-    expect(trackingColumnsPlan(book(appendix), '2024-04-10')).toMatchObject({ headerRow: 3, firstRow: 4, lastRow: 13, firstFreeColumn: 7, headers: [] });
+    const withStatus = grid.map((r, i) => (i === 1 ? [...r, 'Tiến độ', 'Khó khăn, vướng mắc'] : r));
+    expect(trackingColumnsPlan(book({ name: 'PL', grid: withStatus }), '2024-04-10')).toMatchObject({
+      needStatus: false,
+      needDoneDate: true,
+      headers: ['Ngày hoàn thành', 'Kết quả thực hiện', 'Đề xuất'],
+    });
+    expect(trackingColumnsPlan(book(appendix), '2024-04-10')).toMatchObject({ headerRow: 3, firstRow: 4, lastRow: 13, firstFreeColumn: 7, headers: ['Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất'] });
   });
 
   it('plans the columns down to the row under the header when the appendix has no task yet', () => {

@@ -218,7 +218,10 @@ export interface TrackingColumnsPlan {
   firstFreeColumn: number;
   needStatus: boolean;
   needDoneDate: boolean;
-  /** The headers to add, in order; empty when the appendix has both columns. */
+  /**
+   * The headers to add, in order: "Tiến độ" and "Ngày hoàn thành" (with their dropdown and date check), then the
+   * columns units write back into, "Kết quả thực hiện", "Khó khăn, vướng mắc", "Đề xuất"; each only when missing.
+   */
   headers: string[];
 }
 
@@ -237,7 +240,13 @@ export function trackingColumnsPlan(workbook: WorkbookData, today: IsoDate): Tra
     firstFreeColumn: Math.max(0, ...grid.map((r) => r.length)),
     needStatus,
     needDoneDate,
-    headers: [needStatus ? 'Tiến độ' : null, needDoneDate ? 'Ngày hoàn thành' : null].filter((h): h is string => !!h),
+    headers: [
+      needStatus ? 'Tiến độ' : null,
+      needDoneDate ? 'Ngày hoàn thành' : null,
+      appendix.columns.result === undefined ? 'Kết quả thực hiện' : null,
+      appendix.columns.difficulty === undefined ? 'Khó khăn, vướng mắc' : null,
+      appendix.columns.proposal === undefined ? 'Đề xuất' : null,
+    ].filter((h): h is string => !!h),
   };
 }
 

@@ -211,15 +211,16 @@ describe('the Apps Script bundle', () => {
     expect(ss.active).toEqual({ sheet: 'Phụ lục', row: 9, col: 6 });
   });
 
-  it('adds Tiến độ and Ngày hoàn thành after the last column, never moving or overwriting existing ones', () => {
+  it('adds Tiến độ, Ngày hoàn thành and the columns units write back into after the last column, never moving or overwriting existing ones', () => {
     const ss = FakeSpreadsheet.from(data.seed);
     const sheet = ss.sheets[0];
     const before = sheet.dump();
     const { gas } = loadCodeJs(ss);
-    expect(gas.panelAddTrackingColumns()).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    const added = ['Tiến độ', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất'];
+    expect(gas.panelAddTrackingColumns()).toEqual(added);
     const after = sheet.dump();
     before.forEach((row, r) => row.forEach((v, c) => expect(after[r][c]).toEqual(v)));
-    expect(after[4].slice(5, 7)).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    expect(after[4].slice(5, 10)).toEqual(added);
     expect(sheet.validations.map((v) => [v.col, v.row, v.rule.kind])).toEqual([
       [6, 6, 'list'],
       [7, 6, 'date'],

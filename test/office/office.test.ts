@@ -206,10 +206,11 @@ describe('the Excel host over Office.js', () => {
   it('adds the tracking columns after the last column without touching existing cells', async () => {
     const store = useWorkbook(data.seed);
     const before = store.dump('Phụ lục');
-    expect(await officeAddTrackingColumns()).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    const added = ['Tiến độ', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất'];
+    expect(await officeAddTrackingColumns()).toEqual(added);
     const after = store.dump('Phụ lục');
     before.forEach((row, r) => row.forEach((v, c) => expect(after[r][c]).toEqual(v)));
-    expect(after[4].slice(5, 7)).toEqual(['Tiến độ', 'Ngày hoàn thành']);
+    expect(after[4].slice(5, 10)).toEqual(added);
     const rules = store.sheet('Phụ lục').validations.map((v) => [v.left, v.top, Object.keys(v.rule as object)[0]]);
     expect(rules).toEqual([
       [5, 5, 'list'],

@@ -197,7 +197,7 @@ function looseTask(deadline: TimeFrame, statusValue: CellValue | undefined, done
   return {
     // Stryker disable next-line StringLiteral: a loose task's number, content and names are never read.
     row: 0, rows: [], tt: '', section: null, content: '', leadText: '', owners: [], coordinatorsText: '', coordinators: [],
-    deadline, status, doneDate, doneDateProblem: null, product: '', note: '', errorCells: [],
+    deadline, status, doneDate, doneDateProblem: null, product: '', note: '', result: '', difficulty: '', proposal: '', errorCells: [],
   };
 }
 

@@ -196,17 +196,21 @@ export function buildOfficialDocument(report: QuarterlyReport, appendix: Appendi
       for (const item of done) {
         const task = byRow.get(item.row)!;
         const when = task.doneDate ? `hoàn thành ngày ${formatViDate(task.doneDate)}` : 'đã hoàn thành, chưa ghi ngày';
-        body.push({ kind: 'bullet', text: `${taskLabel(task)} (${owners(task)}; hạn ${formatViDate(item.due)}; ${when}).` });
+        body.push({ kind: 'bullet', text: `${taskLabel(task)} (${owners(task)}; hạn ${formatViDate(item.due)}; ${when}).${written(' Kết quả', task.result)}` });
       }
-      body.push({ kind: 'placeholder', text: 'Kết quả, sản phẩm cụ thể của các nhiệm vụ đã hoàn thành.' });
+      // Results the units wrote ("Kết quả thực hiện") are quoted above; only the missing ones are left to the drafter.
+      if (done.some((item) => !byRow.get(item.row)!.result)) body.push({ kind: 'placeholder', text: 'Kết quả, sản phẩm cụ thể của các nhiệm vụ đã hoàn thành.' });
     }
     const late = report.overdue.filter((o) => sectionMatches(byRow.get(o.row), s.name));
     if (late.length) {
       body.push({ kind: 'paragraph', text: 'Nhiệm vụ chưa hoàn thành, đã quá hạn:' });
       for (const o of late) {
-        body.push({ kind: 'bullet', text: `${o.content} (${o.owners.join(', ') || NO_OWNER_LABEL}; hạn ${formatViDate(o.due)}; quá ${o.daysOverdue} ngày).` });
+        const difficulty = byRow.get(o.row)?.difficulty ?? '';
+        body.push({ kind: 'bullet', text: `${o.content} (${o.owners.join(', ') || NO_OWNER_LABEL}; hạn ${formatViDate(o.due)}; quá ${o.daysOverdue} ngày).${written(' Khó khăn, vướng mắc', difficulty)}` });
       }
-      body.push({ kind: 'placeholder', text: 'Khó khăn, vướng mắc của các nhiệm vụ quá hạn và thời gian dự kiến hoàn thành.' });
+      if (late.some((o) => !byRow.get(o.row)?.difficulty)) {
+        body.push({ kind: 'placeholder', text: 'Khó khăn, vướng mắc của các nhiệm vụ quá hạn và thời gian dự kiến hoàn thành.' });
+      }
     }
   });
 
@@ -239,7 +243,10 @@ export function buildOfficialDocument(report: QuarterlyReport, appendix: Appendi
   body.push({ kind: 'placeholder', text: 'Các nhiệm vụ trọng tâm khác của kỳ tới.' });
 
   body.push({ kind: 'heading', text: 'V. ĐỀ XUẤT, KIẾN NGHỊ' });
-  body.push({ kind: 'placeholder', text: 'Đề xuất, kiến nghị với cơ quan cấp trên.' });
+  // The proposals units wrote against their tasks ("Đề xuất"), each with who proposed it.
+  const proposals = appendix.tasks.filter((task) => task.proposal);
+  for (const task of proposals) body.push({ kind: 'bullet', text: `${sentence(task.proposal)} (${owners(task)}, nhiệm vụ "${taskLabel(task)}").` });
+  body.push({ kind: 'placeholder', text: proposals.length ? 'Đề xuất, kiến nghị khác với cơ quan cấp trên.' : 'Đề xuất, kiến nghị với cơ quan cấp trên.' });
 
   const annex: DocBlock[] = [
     { kind: 'table', table: stateTable('1. Tình hình thực hiện nhiệm vụ theo đơn vị chủ trì', 'Đơn vị chủ trì', report.byUnit, report) },
@@ -279,6 +286,16 @@ export function buildOfficialDocument(report: QuarterlyReport, appendix: Appendi
       blocks: annex,
     },
   };
+}
+
+/** Text a unit wrote, without a closing full stop (the document adds its own punctuation). */
+function sentence(text: string): string {
+  return text.trim().replace(/[.;,]+$/, '');
+}
+
+/** " Kết quả: …." when the unit wrote something, else nothing. */
+function written(label: string, text: string): string {
+  return text ? `${label}: ${sentence(text)}.` : '';
 }
 
 /** Whether a task is in the report's section of that name (tasks before any section are grouped by its label). */

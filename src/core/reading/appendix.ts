@@ -34,6 +34,10 @@ export interface Task {
   doneDateProblem: string | null;
   product: string;
   note: string;
+  /** What the lead unit wrote back: the result achieved, the difficulties, the proposals (tracking columns). */
+  result: string;
+  difficulty: string;
+  proposal: string;
   /** Cells showing a formula error (#REF!, #N/A…): read as empty, reported as ERROR_CELL. */
   errorCells: { row: number; col: number; value: string }[];
 }
@@ -481,6 +485,9 @@ function buildTask(p: PendingTask, planYear: number, resolver: ReturnType<typeof
     doneDateProblem,
     product: joined(p.parts.product, ' '),
     note: joined(p.parts.note, ' '),
+    result: joined(p.parts.result, ' '),
+    difficulty: joined(p.parts.difficulty, ' '),
+    proposal: joined(p.parts.proposal, ' '),
     errorCells: p.errorCells,
   };
 }

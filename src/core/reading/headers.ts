@@ -11,7 +11,11 @@ export type ColumnRole =
   | 'status'
   | 'doneDate'
   | 'note'
-  | 'person';
+  | 'person'
+  /** What was actually achieved ("Kết quả thực hiện"), as units write it; not the plan's expected output. */
+  | 'result'
+  | 'difficulty'
+  | 'proposal';
 
 /** A phrase (folded: lower case, no diacritics, đ → d) and how strongly it speaks for a role. */
 export type HeaderWord = readonly [phrase: string, weight: number];
@@ -61,6 +65,8 @@ export const HEADER_WORDS: readonly (readonly [ColumnRole, readonly HeaderWord[]
       ['thuc hien', 1], ['chinh', 1], ['don vi tinh', -20],
     ],
   ],
+  // What units write back: the result achieved outweighs the plan's expected output ("Kết quả" alone, "Kết quả dự kiến").
+  ['result', [['ket qua thuc hien', 8], ['ket qua dat duoc', 8], ['ket qua trien khai', 8], ['ket qua da dat', 8]]],
   ['product', [['san pham', 6], ['ket qua', 5], ['dau ra', 3], ['hinh thuc', 4]]],
   [
     'task',
@@ -70,6 +76,9 @@ export const HEADER_WORDS: readonly (readonly [ColumnRole, readonly HeaderWord[]
     ],
   ],
   ['note', [['ghi chu', 8]]],
+  // After the task: "Nội dung đề xuất" stays the task's column (equal weight, earlier role).
+  ['difficulty', [['kho khan', 8], ['vuong mac', 8]]],
+  ['proposal', [['de xuat', 5], ['kien nghi', 5], ['de nghi', 5]]],
 ];
 
 /** The number column is named by a short word alone. */
@@ -97,6 +106,9 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   doneDate: 'Ngày hoàn thành',
   note: 'Ghi chú',
   person: 'Người chịu trách nhiệm',
+  result: 'Kết quả thực hiện',
+  difficulty: 'Khó khăn, vướng mắc',
+  proposal: 'Đề xuất',
 };
 
 export interface HeaderScore {
