@@ -11,6 +11,7 @@ import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
 import { buildOfficialDocument, headingFromUnitName, nextQuarter, placeDateLine, sectionTitle, type DocBlock, type OfficialDocument } from '../src/core/presenting/document';
 import type { CellValue } from '../src/core/types';
+import { assessParCriteria, DEFAULT_PAR_CRITERIA } from '../src/core/measuring/par';
 import { findLibreOffice, skipWithout } from './fixtures/tools';
 import { OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
 
@@ -103,6 +104,38 @@ describe('what the document says, from the appendix', () => {
     expect(sections?.rows.map((r) => r[1])).toEqual(['I. Cải cách thể chế', 'II. Cải cách tổ chức bộ máy', 'Tổng cộng']);
     expect(indicators?.rows[0]).toEqual(['1', 'Hoàn thành nhiệm vụ kế hoạch CCHC', '100,0%', '75,0%', 'Không đạt', 'Phụ lục kế hoạch (tự tính)']);
     expect(indicators?.rows[2].slice(3, 5)).toEqual(['Chưa có số liệu', '—']);
+  });
+
+  it('self-assesses the plan\'s PAR criteria from the data: clear responsibilities, and completion at 75 % scored half', () => {
+    const par = doc.annex.blocks.map((b) => (b.kind === 'table' ? b.table : null))[3];
+    expect(par?.columns).toEqual(['STT', 'Tiêu chí', 'Điểm tối đa', 'Căn cứ từ số liệu', 'Điểm tự đánh giá']);
+    expect(par?.rows).toEqual([
+      ['1', 'Xác định rõ kết quả cần đạt và trách nhiệm của từng cơ quan, đơn vị', '1', '8 nhiệm vụ: 0 chưa có hoặc giao chung chung đơn vị chủ trì, 0 chưa có hoặc không đọc được thời hạn.', '1'],
+      ['2', 'Mức độ hoàn thành kế hoạch cải cách hành chính', '2', 'Tỷ lệ hoàn thành 75,0% (4 mốc đến hạn; trên 90%: đủ điểm, 70–90%: một nửa, dưới 70%: 0).', '1'],
+    ]);
+  });
+});
+
+describe('the PAR criteria, assessed from the data', () => {
+  const rates = (completion: number | null) => ({ completion, onTime: null });
+  it('gives the responsibilities point only when no task lacks an accountable lead unit or a readable deadline', () => {
+    const problems = [
+      { row: 3, code: 'MISSING_OWNER' as const },
+      { row: 3, code: 'MISSING_DEADLINE' as const },
+      { row: 5, code: 'VAGUE_OWNER' as const },
+      { row: 6, code: 'DONE_WITHOUT_DATE' as const },
+    ];
+    const [resp] = assessParCriteria(DEFAULT_PAR_CRITERIA, { tasks: 10, problems, rates: rates(1), due: 4 });
+    expect(resp).toMatchObject({ points: 0, evidence: '10 nhiệm vụ: 2 chưa có hoặc giao chung chung đơn vị chủ trì, 1 chưa có hoặc không đọc được thời hạn.' });
+    expect(assessParCriteria(DEFAULT_PAR_CRITERIA, { tasks: 10, problems: [problems[3]], rates: rates(1), due: 4 })[0].points).toBe(1);
+  });
+
+  it('scores completion above 90 % full, from 70 % half, below nothing, and leaves no figure to the drafter', () => {
+    const score = (rate: number | null) => assessParCriteria(DEFAULT_PAR_CRITERIA, { tasks: 10, problems: [], rates: rates(rate), due: 10 })[1].points;
+    expect([score(0.95), score(0.9), score(0.7), score(0.69), score(null)]).toEqual([2, 1, 1, 0, null]);
+    expect(assessParCriteria([{ id: 'custom_3', name: 'Ban hành kế hoạch đúng hạn', maxPoints: 1 }], { tasks: 1, problems: [], rates: rates(1), due: 1 })).toEqual([
+      { id: 'custom_3', name: 'Ban hành kế hoạch đúng hạn', maxPoints: 1, evidence: null, points: null },
+    ]);
   });
 });
 

@@ -30,9 +30,15 @@ describe('the settings sheet', () => {
     // The official report's seven settings follow (rows 11–17), then the tables.
     expect(grid.slice(10, 17).map((r) => r[0])).toEqual(['Cơ quan cấp trên (văn bản báo cáo)', 'Cơ quan ban hành', 'Ký hiệu văn bản', 'Địa danh', 'Chức vụ người ký', 'Họ tên người ký', 'Nơi nhận']);
     expect(grid[12][1]).toBe('BC-SYT');
-    expect(grid[18]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null, null]);
-    expect(grid[19]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
-    const indicatorsAt = 20 + DEFAULT_UNIT_DIRECTORY.length;
+    // Then the PAR-index criteria the report assesses, with their points (rows 19–21).
+    expect(grid.slice(18, 21)).toEqual([
+      ['Tiêu chí tự đánh giá (Chỉ số CCHC)', 'Điểm tối đa', 'Sửa điểm theo quy định của tỉnh; có thể thêm tiêu chí.', null, null],
+      ['Xác định rõ kết quả cần đạt và trách nhiệm của từng cơ quan, đơn vị', 1, null, null, null],
+      ['Mức độ hoàn thành kế hoạch cải cách hành chính', 2, null, null, null],
+    ]);
+    expect(grid[22]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null, null]);
+    expect(grid[23]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
+    const indicatorsAt = 24 + DEFAULT_UNIT_DIRECTORY.length;
     expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu']);
     expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', null, 'Phụ lục kế hoạch (tự tính)']);
     expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, null, 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)']);
@@ -116,6 +122,24 @@ describe('the settings sheet', () => {
       recipients: ['Sở Nội vụ', 'UBND tỉnh (b/c)', 'Lưu: VT'],
     });
     expect(read([['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC']]).officialReport).toEqual(DEFAULT_DOCUMENT_SETTINGS);
+  });
+
+  it('takes the province\'s points for the PAR criteria and the criteria it adds', () => {
+    const back = read([
+      ['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'],
+      ['Tiêu chí tự đánh giá (Chỉ số CCHC)', 'Điểm tối đa'],
+      ['mức độ hoàn thành kế hoạch cải cách hành chính', 3],
+      ['Ban hành kế hoạch CCHC đúng thời hạn', 1],
+      ['Báo cáo định kỳ đầy đủ', 'một'],
+      [],
+      ['Không phải tiêu chí', 9],
+    ]);
+    expect(back.parCriteria).toEqual([
+      { id: 'completion', name: 'Mức độ hoàn thành kế hoạch cải cách hành chính', maxPoints: 3 },
+      { id: 'custom_2', name: 'Ban hành kế hoạch CCHC đúng thời hạn', maxPoints: 1 },
+      // Points that are not a number: one point.
+      { id: 'custom_3', name: 'Báo cáo định kỳ đầy đủ', maxPoints: 1 },
+    ]);
   });
 
   it('finds each setting by its label wherever the user moved it, and takes a date written as text', () => {

@@ -193,7 +193,8 @@ export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, 
  * sheet's heading, signer and recipients. Every front end drafts it through here.
  */
 export function officialDocumentFor(workbook: WorkbookData, result: ReportResult, date?: IsoDate): OfficialDocument {
-  return buildOfficialDocument(result.report, result.appendix, readSettings(workbook).officialReport, date ?? result.report.asOf);
+  const settings = readSettings(workbook);
+  return buildOfficialDocument(result.report, result.appendix, settings.officialReport, date ?? result.report.asOf, settings.parCriteria);
 }
 
 export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {

@@ -7,6 +7,7 @@ import { findTextDate } from './reading/status';
 import type { CellValue, IsoDate, SheetData, WorkbookData } from './types';
 import { DEFAULT_UNIT_DIRECTORY, type UnitDirectory } from './reading/units';
 import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from './presenting/document';
+import { DEFAULT_PAR_CRITERIA, type ParCriterion } from './measuring/par';
 
 /** The tool's own sheet of settings: users read and edit it like any sheet; hosts create it on request. */
 export const SETTINGS_SHEET = 'CCHC - Cài đặt';
@@ -27,6 +28,8 @@ export interface Settings {
   indicatorResults: IndicatorEntry[];
   /** The official report's heading, signer and recipients. */
   officialReport: DocumentSettings;
+  /** The plan-related PAR-index criteria the report assesses, with their points (each province sets its own). */
+  parCriteria: ParCriterion[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   indicators: [...DEFAULT_INDICATORS],
   indicatorResults: [],
   officialReport: DEFAULT_DOCUMENT_SETTINGS,
+  parCriteria: [...DEFAULT_PAR_CRITERIA],
 };
 
 const CUTOFF_WORDS: Record<Cutoff, string> = { calendar: 'Năm dương lịch', nd09: 'NĐ 09/2019 (từ ngày 15 đến ngày 14)' };
@@ -58,6 +62,7 @@ const LABELS = {
   signerTitle: 'Chức vụ người ký',
   signerName: 'Họ tên người ký',
   recipients: 'Nơi nhận',
+  parCriteria: 'Tiêu chí tự đánh giá (Chỉ số CCHC)',
 };
 
 export function isSettingsSheet(sheet: SheetData): boolean {
@@ -88,6 +93,9 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
     [LABELS.signerName, settings.officialReport.signerName, null, null],
     [LABELS.recipients, settings.officialReport.recipients.join('; '), 'Cách nhau bởi dấu ;, nơi lưu ở cuối.', null],
     [],
+    [LABELS.parCriteria, 'Điểm tối đa', 'Sửa điểm theo quy định của tỉnh; có thể thêm tiêu chí.', null],
+    ...settings.parCriteria.map((c) => [c.name, c.maxPoints, null, null]),
+    [],
     [LABELS.units, 'Tên gọi khác (cách nhau bởi dấu ;)', null, null],
     ...settings.units.map((u) => [u.name, u.aliases.join('; '), null, null]),
     [],
@@ -113,7 +121,7 @@ function text(value: CellValue | undefined): string {
 export function readSettings(workbook: WorkbookData): Settings {
   const sheet = workbook.sheets.find(isSettingsSheet);
   if (!sheet) return { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS] };
-  const settings: Settings = { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS], indicatorResults: [], officialReport: { ...DEFAULT_DOCUMENT_SETTINGS } };
+  const settings: Settings = { ...DEFAULT_SETTINGS, indicators: [...DEFAULT_INDICATORS], indicatorResults: [], officialReport: { ...DEFAULT_DOCUMENT_SETTINGS }, parCriteria: [...DEFAULT_PAR_CRITERIA] };
   const rowOf = (label: string) => sheet.grid.findIndex((r) => foldKey(text(r[0])) === foldKey(label));
   const value = (label: string) => {
     const r = rowOf(label);
@@ -140,6 +148,19 @@ export function readSettings(workbook: WorkbookData): Settings {
   const dueDay = Number(value(LABELS.reportDueDay));
   if (Number.isInteger(dueDay) && dueDay >= 1 && dueDay <= 31) settings.reportDueDay = dueDay;
 
+  const criteriaRow = rowOf(LABELS.parCriteria);
+  if (criteriaRow >= 0) {
+    const criteria: ParCriterion[] = [];
+    for (const r of sheet.grid.slice(criteriaRow + 1)) {
+      const name = text(r[0]);
+      if (!name) break;
+      const known = DEFAULT_PAR_CRITERIA.find((c) => foldKey(c.name) === foldKey(name) || c.id === foldKey(name));
+      const points = Number(r[1]);
+      const maxPoints = r[1] !== null && r[1] !== undefined && r[1] !== '' && Number.isFinite(points) && points >= 0 ? points : known?.maxPoints ?? 1;
+      criteria.push({ id: known?.id ?? `custom_${criteria.length + 1}`, name: known?.name ?? name, maxPoints });
+    }
+    if (criteria.length) settings.parCriteria = criteria;
+  }
   const unitsRow = rowOf(LABELS.units);
   if (unitsRow >= 0) {
     const units: UnitDirectory = [];

@@ -10,6 +10,7 @@ import { formatViDate } from '../dates';
 import { makePeriod, type PeriodType } from '../measuring/periods';
 import { isDone, NO_OWNER_LABEL, NO_SECTION_LABEL, type GroupRow, type OutcomeCounts } from '../measuring/indicators';
 import type { QuarterlyReport } from './report';
+import { assessParCriteria, DEFAULT_PAR_CRITERIA, type ParCriterion } from '../measuring/par';
 import type { IsoDate } from '../types';
 
 /** What the heading and the signature need: the settings sheet's "Văn bản báo cáo" table, or defaults. */
@@ -158,7 +159,13 @@ export function sectionTitle(name: string): string {
  * Draft the document from a report and its appendix. Figures are the report's; task lists come from the appendix;
  * everything only people can write (direction, assessment, causes, proposals) is a placeholder.
  */
-export function buildOfficialDocument(report: QuarterlyReport, appendix: Appendix, settings: DocumentSettings = DEFAULT_DOCUMENT_SETTINGS, date: IsoDate = report.asOf): OfficialDocument {
+export function buildOfficialDocument(
+  report: QuarterlyReport,
+  appendix: Appendix,
+  settings: DocumentSettings = DEFAULT_DOCUMENT_SETTINGS,
+  date: IsoDate = report.asOf,
+  criteria: readonly ParCriterion[] = DEFAULT_PAR_CRITERIA,
+): OfficialDocument {
   const derived = headingFromUnitName(report.unitName);
   const issuingBody = settings.issuingBody ?? derived.issuingBody;
   const period = report.period;
@@ -267,6 +274,21 @@ export function buildOfficialDocument(report: QuarterlyReport, appendix: Appendi
         widths: [4, 30, 10, 12, 11, 25],
       },
     },
+    {
+      kind: 'table',
+      table: {
+        title: '4. Tự đánh giá các tiêu chí Chỉ số cải cách hành chính liên quan đến kế hoạch',
+        columns: ['STT', 'Tiêu chí', 'Điểm tối đa', 'Căn cứ từ số liệu', 'Điểm tự đánh giá'],
+        rows: assessParCriteria(criteria, { tasks: t.tasks, problems: report.problems, rates: report.rates, due: t.due - t.cancelled }).map((a, i) => [
+          String(i + 1),
+          a.name,
+          points(a.maxPoints),
+          a.evidence ?? '[Người soạn thảo ghi căn cứ]',
+          a.points === null ? '[…]' : points(a.points),
+        ]),
+        widths: [4, 30, 9, 40, 11],
+      },
+    },
   ];
 
   return {
@@ -286,6 +308,11 @@ export function buildOfficialDocument(report: QuarterlyReport, appendix: Appendi
       blocks: annex,
     },
   };
+}
+
+/** Points as Vietnamese write numbers: 1, 0,5. */
+function points(value: number): string {
+  return String(Math.round(value * 100) / 100).replace('.', ',');
 }
 
 /** Text a unit wrote, without a closing full stop (the document adds its own punctuation). */
