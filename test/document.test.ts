@@ -13,7 +13,8 @@ import { buildOfficialDocument, headingFromUnitName, nextQuarter, placeDateLine,
 import type { CellValue } from '../src/core/types';
 import { assessParCriteria, DEFAULT_PAR_CRITERIA } from '../src/core/measuring/par';
 import { findLibreOffice, skipWithout } from './fixtures/tools';
-import { OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
+import { DOSSIER_ROWS, OUTCOMES_ROWS, tempDir } from './fixtures/workbooks';
+import { officialDocumentFor, reportFor } from '../src/core/service';
 
 const texts = (blocks: DocBlock[], kind: DocBlock['kind']) => blocks.filter((b) => b.kind === kind).map((b) => ('text' in b ? b.text : ''));
 
@@ -136,6 +137,23 @@ describe('the PAR criteria, assessed from the data', () => {
     expect(assessParCriteria([{ id: 'custom_3', name: 'Ban hành kế hoạch đúng hạn', maxPoints: 1 }], { tasks: 1, problems: [], rates: rates(1), due: 1 })).toEqual([
       { id: 'custom_3', name: 'Ban hành kế hoạch đúng hạn', maxPoints: 1, evidence: null, points: null },
     ]);
+  });
+});
+
+describe('the one-stop-shop table in the annex', () => {
+  it('adds the dossier sheet\'s table and rates for the report\'s window when the workbook has one', () => {
+    const workbook = { sheets: [{ name: 'Phụ lục', grid: OUTCOMES_ROWS as CellValue[][] }, { name: 'Hồ sơ', grid: DOSSIER_ROWS as CellValue[][] }] };
+    const doc = officialDocumentFor(workbook, reportFor(workbook, '2024-04-10', 'Q1/2024'));
+    const tables = doc.annex.blocks.filter((b) => b.kind === 'table').map((b) => (b.kind === 'table' ? b.table : null)!);
+    expect(tables.map((t) => t.title.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.']);
+    expect(tables[3].title).toBe('4. Tình hình giải quyết hồ sơ thủ tục hành chính (từ 01/01/2024 đến 31/03/2024, trang "Hồ sơ")');
+    // Six received (four online, two in person); resolved 2 early, 1 on time, 1 late; in progress 1 not yet due, 1 overdue.
+    expect(tables[3].rows).toEqual([['6', '0', '4', '2', '0', '2', '1', '1', '1', '1']]);
+    // On time 3 of 5 settled (60 %), online 4 of 6 (66,7 %), digitised 3 of 6 (50 %).
+    expect(texts(doc.annex.blocks, 'paragraph')).toEqual([
+      'Tỷ lệ hồ sơ giải quyết đúng hẹn 60,0%; tỷ lệ hồ sơ nộp trực tuyến 66,7%; tỷ lệ kết quả giải quyết được số hóa 50,0%. (2 dòng không đọc được ngày, không tính.)',
+    ]);
+    expect(tables[4].title.startsWith('5. Tự đánh giá')).toBe(true);
   });
 });
 

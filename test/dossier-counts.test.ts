@@ -3,7 +3,8 @@
  * on time (QĐ 766: returned on or before the promised date), and what is skipped. Expected values worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { cellsOf, countDossiers, dossierRates, findDossierSheet, withDossierSheet, yesNo } from '../src/core/measuring/dossiers';
+import { cellsOf, countDossiers, dossierRates, dossierTable, findDossierSheet, withDossierSheet, yesNo } from '../src/core/measuring/dossiers';
+import { DOSSIER_ROWS } from './fixtures/workbooks';
 import { DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
 import type { CellValue } from '../src/core/types';
 import { utc } from './fixtures/sheets';
@@ -63,6 +64,44 @@ describe('counting dossiers', () => {
 
   it('gives no rate where nothing was received or settled', () => {
     expect(dossierRates({ received: 0, settled: 0, onTime: 0, online: 0, digitised: 0, skipped: 4 })).toEqual({ onTime: null, online: null, digitised: null });
+  });
+});
+
+describe('the one-stop-shop table', () => {
+  const columns = () => findDossierSheet({ sheets: [{ name: 'Hồ sơ', grid: DOSSIER_ROWS as CellValue[][] }] })!.data;
+
+  it('lays Q1/2024 out as received, resolved and in progress at the end of the window', () => {
+    // As of 10/04/2024 for 1/1–31/3: HS-001, 002, 004, 006 online and 003, 005 in person; HS-001 and 006 returned
+    // before their due date, 002 on it, 003 after; 004 not returned and due 20/04 (not yet due at 31/03), 005 due
+    // 30/03 (overdue); 007 was received in April; 008 and 009 have no readable received date.
+    expect(dossierTable(columns(), { start: '2024-01-01', end: '2024-03-31' }, '2024-04-10')).toEqual({
+      carriedOver: 0, newOnline: 4, newInPerson: 2, newByPost: 0, early: 2, onTime: 1, late: 1, notYetDue: 1, overdue: 1, skipped: 2,
+    });
+  });
+
+  it('carries over what was still open when the window began, and judges the rest at the window\'s end', () => {
+    // Q2/2024 as of 10/07: HS-004 and 005 were open on 1 April; HS-007 is new; all three are past due by 30/06.
+    expect(dossierTable(columns(), { start: '2024-04-01', end: '2024-06-30' }, '2024-07-10')).toEqual({
+      carriedOver: 2, newOnline: 1, newInPerson: 0, newByPost: 0, early: 0, onTime: 0, late: 0, notYetDue: 0, overdue: 3, skipped: 2,
+    });
+    // Before the window ends, the as-of date decides what is overdue: on 15/04, only HS-005 (due 30/03) and
+    // HS-007 (due 12/04) are.
+    expect(dossierTable(columns(), { start: '2024-04-01', end: '2024-06-30' }, '2024-04-15')).toMatchObject({ notYetDue: 1, overdue: 2 });
+  });
+
+  it('counts a dossier filed by post apart, and skips one whose returned date cannot be read', () => {
+    const d = (day: number) => utc(day, 2, 2024);
+    const table = dossierTable(
+      {
+        received: [d(1), d(2), d(3)],
+        due: [d(10), d(10), d(10)],
+        returned: [d(9), 'sai ngày', null],
+        online: ['Qua dịch vụ bưu chính công ích', 'Có', 'Không'],
+      },
+      { start: '2024-01-01', end: '2024-03-31' },
+      '2024-04-10',
+    );
+    expect(table).toEqual({ carriedOver: 0, newOnline: 0, newInPerson: 1, newByPost: 1, early: 1, onTime: 0, late: 0, notYetDue: 0, overdue: 1, skipped: 1 });
   });
 });
 

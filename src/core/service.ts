@@ -5,7 +5,7 @@
 import { APPENDIX_HEAD_ROWS, AppendixNotFoundError, hasAppendixHeader } from './reading/appendix';
 import type { Finding } from './measuring/checks';
 import { checkWorkbook, reportWorkbook, type CheckResult, type ReportResult } from './index';
-import { findDossierSheet, withDossierSheet } from './measuring/dossiers';
+import { dossierIndicatorValues, dossierRates, findDossierSheet, withDossierSheet } from './measuring/dossiers';
 import { readIndicatorSheet, resultsFor, type IndicatorSheet } from './measuring/indicator-sheet';
 import type { IndicatorDefinition } from './measuring/indicators';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
@@ -194,7 +194,9 @@ export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, 
  */
 export function officialDocumentFor(workbook: WorkbookData, result: ReportResult, date?: IsoDate): OfficialDocument {
   const settings = readSettings(workbook);
-  return buildOfficialDocument(result.report, result.appendix, settings.officialReport, date ?? result.report.asOf, settings.parCriteria);
+  const found = dossierIndicatorValues(workbook, result.report.period, result.report.asOf);
+  const dossiers = found?.table ? { sheet: found.sheet, table: found.table, rates: dossierRates(found.counts) } : null;
+  return buildOfficialDocument(result.report, result.appendix, settings.officialReport, date ?? result.report.asOf, { criteria: settings.parCriteria, dossiers });
 }
 
 export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {

@@ -116,6 +116,66 @@ export function countDossiers(columns: DossierColumns, span: { start: IsoDate; e
   return counts;
 }
 
+/** The one-stop-shop table as the software prints it, for one window. */
+export interface DossierTable {
+  /** Received before the window and not returned before it started. */
+  carriedOver: number;
+  newOnline: number;
+  newInPerson: number;
+  newByPost: number;
+  /** Returned within the window, before / on / after the due date. */
+  early: number;
+  onTime: number;
+  late: number;
+  /** Not returned by the window's end (or the as-of date, if earlier): due date not passed / passed. */
+  notYetDue: number;
+  overdue: number;
+  /** Rows skipped because a needed cell was blank, an error or not a date. */
+  skipped: number;
+}
+
+/** "Bưu chính", "BCCI", "qua bưu điện": filed by post. */
+function byPost(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && /buu chinh|buu dien|bcci/.test(foldKey(value));
+}
+
+/**
+ * Count the window's dossiers the way the one-stop-shop report lays them out: received (carried over; new online,
+ * in person, by post), resolved within the window (early, on time, late), and still in progress at its end (not yet
+ * due, overdue). A dossier counts once in "received" and once in either "resolved" or "in progress".
+ */
+export function dossierTable(columns: DossierColumns, span: { start: IsoDate; end: IsoDate }, asOf: IsoDate): DossierTable {
+  const table: DossierTable = { carriedOver: 0, newOnline: 0, newInPerson: 0, newByPost: 0, early: 0, onTime: 0, late: 0, notYetDue: 0, overdue: 0, skipped: 0 };
+  const start = isoToSerial(span.start);
+  const end = isoToSerial(span.end);
+  const reference = Math.min(end, isoToSerial(asOf));
+  for (let i = 0; i < columns.received.length; i++) {
+    const raw = columns.received[i];
+    if (raw === null || raw === undefined || raw === '') continue;
+    const received = dayOf(raw);
+    const due = columns.due ? dayOf(columns.due[i]) : null;
+    const returnedRaw = columns.returned?.[i];
+    const returned = dayOf(returnedRaw);
+    const returnedUnreadable = returnedRaw !== null && returnedRaw !== undefined && returnedRaw !== '' && returned === null;
+    if (received === null || due === null || returnedUnreadable) {
+      table.skipped++;
+      continue;
+    }
+    if (received > end || (returned !== null && returned < start)) continue;
+    if (received < start) table.carriedOver++;
+    else if (byPost(columns.online?.[i])) table.newByPost++;
+    else if (columns.online && yesNo(columns.online[i]) === true) table.newOnline++;
+    else table.newInPerson++;
+    if (returned !== null && returned <= end) {
+      if (returned < due) table.early++;
+      else if (returned === due) table.onTime++;
+      else table.late++;
+    } else if (due < reference) table.overdue++;
+    else table.notYetDue++;
+  }
+  return table;
+}
+
 export function dossierRates(counts: DossierCounts): DossierRates {
   return {
     onTime: counts.settled ? counts.onTime / counts.settled : null,
@@ -193,17 +253,19 @@ export function dossierIndicatorValues(
   workbook: WorkbookData,
   span: { start: IsoDate; end: IsoDate },
   asOf: IsoDate,
-): { sheet: string; values: Record<string, number | null>; counts: DossierCounts } | null {
+): { sheet: string; values: Record<string, number | null>; counts: DossierCounts; table: DossierTable | null } | null {
   const found = findDossierSheet(workbook);
   if (!found) return null;
   const counts = countDossiers(found.data, span, asOf);
+  // The one-stop-shop table needs due dates; an export without them gives the rates it can.
+  const table = found.data.due ? dossierTable(found.data, span, asOf) : null;
   const rates = dossierRates(counts);
   const values: Record<string, number | null> = {};
   for (const [id, rate] of Object.entries(DOSSIER_INDICATORS)) {
     const column = rate === 'onTime' ? found.data.due : rate === 'online' ? found.data.online : found.data.digitised;
     if (column) values[id] = rates[rate];
   }
-  return { sheet: found.sheet, values, counts };
+  return { sheet: found.sheet, values, counts, table };
 }
 
 /**

@@ -11,6 +11,7 @@ import { makePeriod, type PeriodType } from '../measuring/periods';
 import { isDone, NO_OWNER_LABEL, NO_SECTION_LABEL, type GroupRow, type OutcomeCounts } from '../measuring/indicators';
 import type { QuarterlyReport } from './report';
 import { assessParCriteria, DEFAULT_PAR_CRITERIA, type ParCriterion } from '../measuring/par';
+import type { DossierRates, DossierTable } from '../measuring/dossiers';
 import type { IsoDate } from '../types';
 
 /** What the heading and the signature need: the settings sheet's "Văn bản báo cáo" table, or defaults. */
@@ -164,8 +165,9 @@ export function buildOfficialDocument(
   appendix: Appendix,
   settings: DocumentSettings = DEFAULT_DOCUMENT_SETTINGS,
   date: IsoDate = report.asOf,
-  criteria: readonly ParCriterion[] = DEFAULT_PAR_CRITERIA,
+  extra: { criteria?: readonly ParCriterion[]; dossiers?: DossierSummary | null } = {},
 ): OfficialDocument {
+  const criteria = extra.criteria ?? DEFAULT_PAR_CRITERIA;
   const derived = headingFromUnitName(report.unitName);
   const issuingBody = settings.issuingBody ?? derived.issuingBody;
   const period = report.period;
@@ -274,10 +276,11 @@ export function buildOfficialDocument(
         widths: [4, 30, 10, 12, 11, 25],
       },
     },
+    ...(extra.dossiers ? dossierBlocks(extra.dossiers, period) : []),
     {
       kind: 'table',
       table: {
-        title: '4. Tự đánh giá các tiêu chí Chỉ số cải cách hành chính liên quan đến kế hoạch',
+        title: `${extra.dossiers ? 5 : 4}. Tự đánh giá các tiêu chí Chỉ số cải cách hành chính liên quan đến kế hoạch`,
         columns: ['STT', 'Tiêu chí', 'Điểm tối đa', 'Căn cứ từ số liệu', 'Điểm tự đánh giá'],
         rows: assessParCriteria(criteria, { tasks: t.tasks, problems: report.problems, rates: report.rates, due: t.due - t.cancelled }).map((a, i) => [
           String(i + 1),
@@ -308,6 +311,36 @@ export function buildOfficialDocument(
       blocks: annex,
     },
   };
+}
+
+/** The period's one-stop-shop figures from the workbook's dossier sheet. */
+export interface DossierSummary {
+  sheet: string;
+  table: DossierTable;
+  rates: DossierRates;
+}
+
+function dossierBlocks(d: DossierSummary, period: QuarterlyReport['period']): DocBlock[] {
+  const t = d.table;
+  const received = t.carriedOver + t.newOnline + t.newInPerson + t.newByPost;
+  return [
+    {
+      kind: 'table',
+      table: {
+        title: `4. Tình hình giải quyết hồ sơ thủ tục hành chính (từ ${formatViDate(period.start)} đến ${formatViDate(period.end)}, trang "${d.sheet}")`,
+        columns: ['Tổng số tiếp nhận', 'Kỳ trước chuyển qua', 'Mới: trực tuyến', 'Mới: trực tiếp', 'Mới: bưu chính', 'Đã giải quyết: trước hạn', 'Đã giải quyết: đúng hạn', 'Đã giải quyết: quá hạn', 'Đang giải quyết: trong hạn', 'Đang giải quyết: quá hạn'],
+        rows: [[received, t.carriedOver, t.newOnline, t.newInPerson, t.newByPost, t.early, t.onTime, t.late, t.notYetDue, t.overdue].map(String)],
+        widths: [10, 10, 10, 10, 10, 10, 10, 10, 10, 10],
+      },
+    },
+    {
+      kind: 'paragraph',
+      text:
+        `Tỷ lệ hồ sơ giải quyết đúng hẹn ${formatPercent(d.rates.onTime)}; tỷ lệ hồ sơ nộp trực tuyến ${formatPercent(d.rates.online)}; ` +
+        `tỷ lệ kết quả giải quyết được số hóa ${formatPercent(d.rates.digitised)}.` +
+        (t.skipped ? ` (${t.skipped} dòng không đọc được ngày, không tính.)` : ''),
+    },
+  ];
 }
 
 /** Points as Vietnamese write numbers: 1, 0,5. */
