@@ -22,6 +22,7 @@ describe('the heading and dates as NĐ 30/2020 writes them', () => {
   it('takes the parent body, issuing body and place from the unit name, with placeholders when it names no province', () => {
     expect(headingFromUnitName('Sở Y tế tỉnh Bà Rịa - Vũng Tàu')).toEqual({ parentBody: 'UBND TỈNH BÀ RỊA - VŨNG TÀU', issuingBody: 'SỞ Y TẾ', place: 'Bà Rịa - Vũng Tàu' });
     expect(headingFromUnitName('Sở Y tế thành phố Hà Nội')).toEqual({ parentBody: 'UBND THÀNH PHỐ HÀ NỘI', issuingBody: 'SỞ Y TẾ', place: 'Hà Nội' });
+    expect(headingFromUnitName('Sở Y tế TP. Hồ Chí Minh')).toEqual({ parentBody: 'UBND THÀNH PHỐ HỒ CHÍ MINH', issuingBody: 'SỞ Y TẾ', place: 'Hồ Chí Minh' });
     expect(headingFromUnitName('Sở Y tế')).toEqual({ parentBody: '[CƠ QUAN CẤP TRÊN]', issuingBody: 'SỞ Y TẾ', place: '[Địa danh]' });
   });
 
@@ -33,6 +34,8 @@ describe('the heading and dates as NĐ 30/2020 writes them', () => {
   it('names the quarter after the report as the next period, into the next year after an annual report', () => {
     const next = (type: 'Q1' | 'H1' | '9M' | 'Y') => nextQuarter({ period: makePeriod(type, 2024) }).code;
     expect([next('Q1'), next('H1'), next('9M'), next('Y')]).toEqual(['Q2/2024', 'Q3/2024', 'Q4/2024', 'Q1/2025']);
+    expect(nextQuarter({ period: makePeriod('Q4', 2024) }).code).toBe('Q1/2025');
+    expect(nextQuarter({ period: makePeriod('Q3', 2024) }).code).toBe('Q4/2024');
     expect(nextQuarter({ period: makePeriod('Q1', 2024, 'nd09') })).toMatchObject({ start: '2024-03-15', end: '2024-06-14' });
   });
 
@@ -41,6 +44,8 @@ describe('the heading and dates as NĐ 30/2020 writes them', () => {
     expect(sectionTitle('2. Cải cách TTHC')).toBe('Cải cách TTHC');
     expect(sectionTitle('VI. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ, CHÍNH QUYỀN SỐ')).toBe('Xây dựng và phát triển chính quyền điện tử, chính quyền số');
     expect(sectionTitle('(Không thuộc mục nào)')).toBe('(Không thuộc mục nào)');
+    expect(sectionTitle('A. NHIỆM VỤ CHUNG')).toBe('Nhiệm vụ chung');
+    expect(sectionTitle('1.2) Cải cách công vụ')).toBe('Cải cách công vụ');
   });
 });
 
@@ -105,6 +110,13 @@ describe('what the document says, from the appendix', () => {
     expect(sections?.rows.map((r) => r[1])).toEqual(['I. Cải cách thể chế', 'II. Cải cách tổ chức bộ máy', 'Tổng cộng']);
     expect(indicators?.rows[0]).toEqual(['1', 'Hoàn thành nhiệm vụ kế hoạch CCHC', '100,0%', '75,0%', 'Không đạt', 'Phụ lục kế hoạch (tự tính)']);
     expect(indicators?.rows[2].slice(3, 5)).toEqual(['Chưa có số liệu', '—']);
+  });
+
+  it('writes half points with a decimal comma when a province gives completion one point', () => {
+    const { report, appendix } = reportWorkbook({ sheets: [{ name: 'Phụ lục', grid: OUTCOMES_ROWS as CellValue[][] }] }, { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
+    const one = buildOfficialDocument(report, appendix, undefined, undefined, { criteria: [{ id: 'completion', name: 'Hoàn thành kế hoạch', maxPoints: 1 }] });
+    const par = one.annex.blocks.map((b) => (b.kind === 'table' ? b.table : null))[3];
+    expect(par?.rows[0].slice(2)).toEqual(['1', 'Tỷ lệ hoàn thành 75,0% (4 mốc đến hạn; trên 90%: đủ điểm, 70–90%: một nửa, dưới 70%: 0).', '0,5']);
   });
 
   it('self-assesses the plan\'s PAR criteria from the data: clear responsibilities, and completion at 75 % scored half', () => {

@@ -1,6 +1,7 @@
 /** The sheet where staff keep indicator targets and results, read in memory; expected values written by hand. */
 import { describe, expect, it } from 'vitest';
-import { readIndicatorSheet, readRatio } from '../src/core/measuring/indicator-sheet';
+import { readIndicatorSheet, readRatio, resultsFor } from '../src/core/measuring/indicator-sheet';
+import { makePeriod } from '../src/core/measuring/periods';
 import { DEFAULT_INDICATORS } from '../src/core/measuring/indicators';
 import type { CellValue } from '../src/core/types';
 
@@ -85,5 +86,24 @@ describe('the default indicators', () => {
       expect(d.basis, d.id).toMatch(/\S/);
       expect(d.basis, d.id).not.toMatch(/tỉnh|thành phố|Sở Y tế|Đồng Nai|Bà Rịa|\d+\/|CTr|KH CCHC/i);
     }
+  });
+});
+
+describe('results for a period', () => {
+  it('takes the first row naming the period, reads the period as written, and lists results that name none', () => {
+    const entries = [
+      { id: 'a', period: 'Quý I/2025', value: 0.5 },
+      { id: 'a', period: 'Q1/2025', value: 0.6 },
+      { id: 'b', period: '2025', value: 0.7 },
+      { id: 'c', period: null, value: 0.8 },
+      { id: 'd', period: 'tháng sau', value: 0.9 },
+      { id: 'e', period: null, value: 0.1 },
+      { id: 'e', period: 'Q1/2025', value: 0.2 },
+    ];
+    expect(resultsFor(entries, makePeriod('Q1', 2025))).toEqual({ values: { a: 0.5, e: 0.2 }, undated: ['c', 'd'] });
+    // "2025" is the year's result, not a quarter's.
+    expect(resultsFor(entries, makePeriod('Y', 2025)).values).toEqual({ b: 0.7 });
+    // Under NĐ 09 windows the same words name the same period.
+    expect(resultsFor(entries, makePeriod('Q1', 2025, 'nd09'), 'nd09').values).toEqual({ a: 0.5, e: 0.2 });
   });
 });
