@@ -199,6 +199,18 @@ export function officialDocumentFor(workbook: WorkbookData, result: ReportResult
   return buildOfficialDocument(result.report, result.appendix, settings.officialReport, date ?? result.report.asOf, { criteria: settings.parCriteria, dossiers });
 }
 
+export interface PanelDocument {
+  document: OfficialDocument;
+  /** "bao-cao-cchc-Q1-2024.docx". */
+  fileName: string;
+}
+
+/** The official report for the panel's download button: the same core path as `cchc report --docx`. */
+export function panelDocument(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelDocument {
+  const result = reportFor(workbook, today, code, cutoff);
+  return { document: officialDocumentFor(workbook, result), fileName: `bao-cao-cchc-${result.report.period.code.replace('/', '-')}.docx` };
+}
+
 export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {
   const { report } = reportFor(workbook, today, code, cutoff);
   return {

@@ -217,9 +217,9 @@ function pageNumberHeader(): Header {
   return new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body })] })] });
 }
 
-/** The document as .docx bytes. */
-export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> {
-  const document = new Document({
+/** The document laid out (no I/O): the command line packs it to bytes, the panel to a Blob for download. */
+export function officialDocx(doc: OfficialDocument): Document {
+  return new Document({
     creator: doc.issuingBody,
     title: `${doc.title} ${doc.summary}`,
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
@@ -263,5 +263,15 @@ export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> 
       },
     ],
   });
-  return Packer.toBuffer(document);
 }
+
+/** The document as .docx bytes (Node). */
+export async function writeOfficialDocx(doc: OfficialDocument): Promise<Buffer> {
+  return Packer.toBuffer(officialDocx(doc));
+}
+
+/** The document as a Blob to download (browsers: the sidebar and the task pane). */
+export async function officialDocxBlob(doc: OfficialDocument): Promise<Blob> {
+  return Packer.toBlob(officialDocx(doc));
+}
+

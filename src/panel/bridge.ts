@@ -1,5 +1,5 @@
 import type { Cutoff } from '../core/measuring/periods';
-import type { PanelCheck, PanelFinding, PanelIndicators, PanelInit, PanelReportDone } from '../core/service';
+import type { PanelCheck, PanelDocument, PanelFinding, PanelIndicators, PanelInit, PanelReportDone } from '../core/service';
 
 /**
  * Everything the panel needs from its host. The Google Sheets sidebar implements it over google.script.run,
@@ -12,6 +12,8 @@ export interface Bridge {
   highlight(on: boolean): Promise<{ count: number }>;
   indicators(period: string, cutoff: Cutoff): Promise<PanelIndicators>;
   report(period: string, cutoff: Cutoff): Promise<PanelReportDone>;
+  /** The official report's content; the panel lays it out as a .docx and offers it as a download. */
+  document(period: string, cutoff: Cutoff): Promise<PanelDocument>;
   openSheet(name: string): Promise<void>;
   openSettings(): Promise<{ sheet: string }>;
   addTrackingColumns(): Promise<string[]>;
@@ -19,4 +21,4 @@ export interface Bridge {
   addFormulaNames?(): Promise<number>;
 }
 
-export type { Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit, PanelReportDone };
+export type { Cutoff, PanelCheck, PanelDocument, PanelFinding, PanelIndicators, PanelInit, PanelReportDone };

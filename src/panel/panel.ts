@@ -5,6 +5,7 @@
 import { formatViDate } from '../core/dates';
 import { outcomeSummary } from '../core/presenting/report';
 import { formatPercent } from '../core/reading/text';
+import { officialDocxBlob } from '../docx/write';
 import type { Bridge, Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit } from './bridge';
 
 type Child = Node | string | null | undefined | false;
@@ -352,9 +353,33 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
         reportLabel(),
       );
     rp.period.addEventListener('change', () => (reportButton.textContent = reportLabel()));
+    // The official report as a .docx, laid out here from the host's content (no file goes through a server or Drive).
+    const documentButton = h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'document',
+        onclick: async () => {
+          busy('Đang soạn văn bản báo cáo…');
+          try {
+            const { document: content, fileName } = await bridge.document(rp.period.value, rp.cutoff.value as Cutoff);
+            const url = URL.createObjectURL(await officialDocxBlob(content));
+            const link = h('a', { href: url, download: fileName, hidden: true });
+            root.append(link);
+            link.click();
+            link.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 60_000);
+            done(`Đã tạo "${fileName}": mở tệp, điền các phần trong ngoặc vuông rồi trình ký.`);
+          } catch (err) {
+            fail(err);
+          }
+        },
+      },
+      'Tải văn bản báo cáo (.docx)',
+    );
     views.report.append(
       rp.row,
-      reportButton,
+      h('div', { class: 'row' }, reportButton, documentButton),
       progress,
       reportBox,
       h('p', { class: 'next-due' }, `Báo cáo kế tiếp: ${init.nextReport.label}, hạn ${formatViDate(init.nextReport.due)}.`),

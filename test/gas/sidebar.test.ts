@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,19 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the sidebar in Chromium (test
     await expect(page.locator('.next-due').textContent()).resolves.toMatch(/^Báo cáo kế tiếp: .+, hạn \d{2}\/\d{2}\/\d{4}\.$/);
     await page.screenshot({ path: `${SHOTS}sidebar-bao-cao.png`, fullPage: true });
     expect(crossings).toEqual(expect.arrayContaining(['panelInit', 'panelCheck', 'panelSelect', 'panelHighlight', 'panelIndicators', 'panelReport']));
+  });
+
+  it('downloads the official report as a .docx laid out in the sidebar, with no file passing through Drive', async () => {
+    await page.getByRole('tab', { name: 'Báo cáo' }).click();
+    await page.locator('select[name="report-period"]').selectOption('Q1/2024');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="document"]').click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-cchc-Q1-2024.docx');
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain('BÁO CÁO');
+    expect(body).toContain('Kết quả thực hiện công tác cải cách hành chính quý I/2024');
+    await page.getByText('Đã tạo "bao-cao-cchc-Q1-2024.docx"', { exact: false }).waitFor();
+    expect(crossings).toContain('panelDocument');
   });
 
   it('shows a host error as its Vietnamese message', async () => {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openTaskpane } from '../panels';
@@ -70,6 +71,17 @@ describe.skipIf(skipWithout('Chromium', CHROMIUM, 'the Excel task pane in Chromi
     await page.screenshot({ path: `${SHOTS}taskpane-bao-cao.png`, fullPage: true });
     await page.locator('button[data-tab-name="Báo cáo Quý I-2024"]').click();
     await expect.poll(() => page.evaluate(() => window.__store.active?.sheet)).toBe('Báo cáo Quý I-2024');
+  });
+
+  it('downloads the official report as a .docx built in the task pane from the workbook it reads', async () => {
+    await page.getByRole('tab', { name: 'Báo cáo' }).click();
+    await page.locator('select[name="report-period"]').selectOption('Q1/2024');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="document"]').click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-cchc-Q1-2024.docx');
+    const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+    const body = await zip.file('word/document.xml')!.async('string');
+    expect(body).toContain('SỐ LIỆU THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH QUÝ I/2024');
+    expect(errors).toEqual([]);
   });
 
   it('runs the ribbon’s report command for the period that ended last', async () => {

@@ -16,6 +16,7 @@ export const GAS_ENTRY_POINTS: readonly { name: string; params: string[] }[] = [
   { name: 'panelHighlight', params: ['on'] },
   { name: 'panelIndicators', params: ['code', 'cutoff'] },
   { name: 'panelReport', params: ['code', 'cutoff'] },
+  { name: 'panelDocument', params: ['code', 'cutoff'] },
   { name: 'panelOpenSheet', params: ['name'] },
   { name: 'panelOpenSettings', params: [] },
   { name: 'panelAddTrackingColumns', params: [] },

@@ -6,7 +6,7 @@
 import { AppendixNotFoundError, readAppendix } from '../../core/reading/appendix';
 import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/functions/catalogue';
 import type { Cutoff } from '../../core/measuring/periods';
-import { isToolSheet, panelCheck as checkView, panelIndicators as indicatorsView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
+import { isToolSheet, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';
 import { formatPercent } from '../../core/reading/text';
 import type { CellValue } from '../../core/types';
@@ -176,6 +176,17 @@ export function panelReport(code: string, cutoff?: Cutoff) {
       return reportDone(report, written.name, `${ss.getUrl()}#gid=${written.sheetId}`);
     }),
   );
+}
+
+/**
+ * The official report's content for the sidebar, which lays it out as a .docx and downloads it: the sidebar's
+ * sandbox allows downloads, so no Drive scope is needed (the file never goes through the user's Drive).
+ */
+export function panelDocument(code: string, cutoff?: Cutoff) {
+  return userFacing(() => {
+    const { workbook, today } = context();
+    return documentView(workbook, today, code, cutoff);
+  });
 }
 
 export function panelOpenSheet(name: string): void {

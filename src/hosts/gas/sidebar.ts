@@ -27,6 +27,7 @@ export function gasBridge(): Bridge {
     highlight: (on) => call('panelHighlight', on),
     indicators: (period, cutoff) => call('panelIndicators', period, cutoff),
     report: (period, cutoff) => call('panelReport', period, cutoff),
+    document: (period, cutoff) => call('panelDocument', period, cutoff),
     openSheet: (name) => call('panelOpenSheet', name),
     openSettings: () => call('panelOpenSettings'),
     addTrackingColumns: () => call('panelAddTrackingColumns'),

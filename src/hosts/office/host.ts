@@ -6,7 +6,7 @@
 import { todayIso } from '../../core/dates';
 import { parsePeriod, reportSheetName, type Cutoff } from '../../core/measuring/periods';
 import { isOwnReportSheet } from '../../core/presenting/report';
-import { highlightTargets, panelCheck, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding, type ReadJob } from '../../core/service';
+import { highlightTargets, panelCheck, panelDocument, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding, type ReadJob } from '../../core/service';
 import { SETTINGS_SHEET } from '../../core/settings';
 import { columnLetter } from '../../core/reading/text';
 import type { WorkbookData } from '../../core/types';
@@ -31,6 +31,7 @@ async function withWorkbook<T>(
 export const officeInit = () => withWorkbook(async (_c, wb) => panelInit(wb, today()));
 export const officeCheck = () => withWorkbook(async (_c, wb) => panelCheck(wb, today()));
 export const officeIndicators = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelIndicators(wb, today(), code, cutoff), 'report');
+export const officeDocument = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelDocument(wb, today(), code, cutoff), 'report');
 
 /**
  * Write the quarterly tab: our previous tab of that name is reused; a user's sheet of that name is left alone.
@@ -195,6 +196,7 @@ export function officeBridge(): Bridge {
     highlight: officeHighlight,
     indicators: officeIndicators,
     report: officeReport,
+    document: officeDocument,
     openSheet: officeOpenSheet,
     openSettings: officeOpenSettings,
     addTrackingColumns: officeAddTrackingColumns,
