@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { SaxesParser } from 'saxes';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { reportWorkbook } from '../src/core/index';
 import { makePeriod } from '../src/core/measuring/periods';
@@ -215,6 +216,16 @@ describe.skipIf(
     expect(body).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(body).toMatch(/<w:pgMar w:top="1133" w:right="850" w:bottom="1133" w:left="1700"/);
     expect(await zip.file('word/styles.xml')!.async('string')).toMatch(/w:rFonts w:ascii="Times New Roman"/);
+    // Every XML part is well-formed and every part is typed (what Word checks before offering to repair a file).
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir)) {
+      if (/\.(xml|rels)$/.test(name)) {
+        const parser = new SaxesParser();
+        parser.write(await zip.file(name)!.async('string')).close();
+      }
+      const extension = name.slice(name.lastIndexOf('.') + 1);
+      expect(types.includes(`PartName="/${name}"`) || types.includes(`Extension="${extension}"`), name).toBe(true);
+    }
 
     execFileSync(WRITER!, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000 });
     const pdf = docx.replace(/\.docx$/, '.pdf');
