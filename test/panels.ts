@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import JSZip from 'jszip';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { isoToSerial } from '../src/core/dates';
 import type { WorkbookData } from '../src/core/types';
@@ -126,4 +127,13 @@ export async function openTaskpane(browser: Browser, workbook: WorkbookData, opt
   });
   await page.goto('https://addin.test/taskpane.html');
   return { page, dialogs, errors };
+}
+
+/** Choose a period in the Báo cáo tab, click the .docx button, and return the download's name and document.xml. */
+export async function downloadDocx(page: Page, period: string): Promise<{ name: string; body: string }> {
+  await page.getByRole('tab', { name: 'Báo cáo' }).click();
+  await page.locator('select[name="report-period"]').selectOption(period);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="document"]').click()]);
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+  return { name: download.suggestedFilename(), body: await zip.file('word/document.xml')!.async('string') };
 }

@@ -86,41 +86,36 @@ function cell(children: Paragraph[], width: number, options: { borders?: boolean
   });
 }
 
-function headingTable(doc: OfficialDocument): Table {
-  const left = Math.round(CONTENT_WIDTH * 0.38);
-  const right = CONTENT_WIDTH - left;
-  const center = { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } };
+/** Two blocks side by side without borders (the heading; "Nơi nhận" beside the signature). */
+function sideBySide(leftShare: number, left: (width: number) => Paragraph[], right: (width: number) => Paragraph[], top = false): Table {
+  const leftWidth = Math.round(CONTENT_WIDTH * leftShare);
+  const rightWidth = CONTENT_WIDTH - leftWidth;
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
+    columnWidths: [leftWidth, rightWidth],
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              para(doc.parentBody, { size: SIZE.heading13 }, center),
-              para(doc.issuingBody, { bold: true, size: SIZE.heading13 }, center),
-              rule(Math.round(textWidth(doc.issuingBody, SIZE.heading13, true) * 0.6), left),
-              para(doc.number, { size: SIZE.heading13 }, { ...center, spacing: { before: 120, after: 0 } }),
-            ],
-            left,
-            { borders: false },
-          ),
-          cell(
-            [
-              para(NATIONAL_HEADING.nation, { bold: true, size: SIZE.nation }, center),
-              para(NATIONAL_HEADING.motto, { bold: true, size: SIZE.body }, center),
-              rule(textWidth(NATIONAL_HEADING.motto, SIZE.body), right),
-              para(doc.placeDate, { italics: true, size: SIZE.heading13 }, { ...center, spacing: { before: 120, after: 0 } }),
-            ],
-            right,
-            { borders: false },
-          ),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: [cell(left(leftWidth), leftWidth, { borders: false, top }), cell(right(rightWidth), rightWidth, { borders: false, top })] })],
   });
+}
+
+const CENTRED = { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } };
+
+function headingTable(doc: OfficialDocument): Table {
+  return sideBySide(
+    0.38,
+    (width) => [
+      para(doc.parentBody, { size: SIZE.heading13 }, CENTRED),
+      para(doc.issuingBody, { bold: true, size: SIZE.heading13 }, CENTRED),
+      rule(Math.round(textWidth(doc.issuingBody, SIZE.heading13, true) * 0.6), width),
+      para(doc.number, { size: SIZE.heading13 }, { ...CENTRED, spacing: { before: 120, after: 0 } }),
+    ],
+    (width) => [
+      para(NATIONAL_HEADING.nation, { bold: true, size: SIZE.nation }, CENTRED),
+      para(NATIONAL_HEADING.motto, { bold: true, size: SIZE.body }, CENTRED),
+      rule(textWidth(NATIONAL_HEADING.motto, SIZE.body), width),
+      para(doc.placeDate, { italics: true, size: SIZE.heading13 }, { ...CENTRED, spacing: { before: 120, after: 0 } }),
+    ],
+  );
 }
 
 const BODY: Omit<IParagraphOptions, 'children'> = {
@@ -179,38 +174,21 @@ function blocks(list: DocBlock[], width = CONTENT_WIDTH): (Paragraph | Table)[] 
 }
 
 function closingTable(doc: OfficialDocument): Table {
-  const left = Math.round(CONTENT_WIDTH * 0.5);
-  const right = CONTENT_WIDTH - left;
   const last = doc.recipients.length - 1;
-  const center = { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 } };
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              para('Nơi nhận:', { bold: true, italics: true, size: SIZE.small }, { spacing: { before: 0, after: 0 } }),
-              ...doc.recipients.map((r, i) => para(`- ${r}${i === last ? '.' : ';'}`, { size: SIZE.recipients }, { spacing: { before: 0, after: 0 } })),
-            ],
-            left,
-            { borders: false, top: true },
-          ),
-          cell(
-            [
-              ...doc.signer.title.map((line) => para(line, { bold: true, size: SIZE.body }, center)),
-              ...[0, 1, 2, 3].map(() => para('', {}, center)),
-              para(doc.signer.name, { bold: true, size: SIZE.body }, center),
-            ],
-            right,
-            { borders: false, top: true },
-          ),
-        ],
-      }),
+  const tight = { spacing: { before: 0, after: 0 } };
+  return sideBySide(
+    0.5,
+    () => [
+      para('Nơi nhận:', { bold: true, italics: true, size: SIZE.small }, tight),
+      ...doc.recipients.map((r, i) => para(`- ${r}${i === last ? '.' : ';'}`, { size: SIZE.recipients }, tight)),
     ],
-  });
+    () => [
+      ...doc.signer.title.map((line) => para(line, { bold: true, size: SIZE.body }, CENTRED)),
+      ...[0, 1, 2, 3].map(() => para('', {}, CENTRED)),
+      para(doc.signer.name, { bold: true, size: SIZE.body }, CENTRED),
+    ],
+    true,
+  );
 }
 
 function pageNumberHeader(): Header {
