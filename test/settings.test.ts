@@ -36,7 +36,7 @@ describe('the settings sheet', () => {
       ['Xác định rõ kết quả cần đạt và trách nhiệm của từng cơ quan, đơn vị', 1, null, null, null],
       ['Mức độ hoàn thành kế hoạch cải cách hành chính', 2, null, null, null],
     ]);
-    expect(grid[22]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', null, null, null]);
+    expect(grid[22]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', 'E-mail đầu mối (nhắc hạn)', null, null]);
     expect(grid[23]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
     const indicatorsAt = 24 + DEFAULT_UNIT_DIRECTORY.length;
     expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu']);
@@ -122,6 +122,19 @@ describe('the settings sheet', () => {
       recipients: ['Sở Nội vụ', 'UBND tỉnh (b/c)', 'Lưu: VT'],
     });
     expect(read([['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC']]).officialReport).toEqual(DEFAULT_DOCUMENT_SETTINGS);
+  });
+
+  it('reads each unit\'s focal e-mail, and ignores what is not an address', () => {
+    const back = read([
+      ['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'],
+      ['Danh mục đơn vị', 'Tên gọi khác', 'E-mail đầu mối'],
+      ['Văn phòng Sở', 'VP', 'vanphong.syt@dongnai.gov.vn'],
+      ['Thanh tra Sở', '', 'hỏi chị Lan'],
+    ]);
+    expect(back.units).toEqual([
+      { name: 'Văn phòng Sở', aliases: ['VP'], email: 'vanphong.syt@dongnai.gov.vn' },
+      { name: 'Thanh tra Sở', aliases: [] },
+    ]);
   });
 
   it('takes the province\'s points for the PAR criteria and the criteria it adds', () => {

@@ -2,12 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isValidDate, todayIso } from '../core/dates';
 import { parsePeriod, type Cutoff } from '../core/measuring/periods';
-import { checkFor, officialDocumentFor, reportFor } from '../core/service';
+import { checkFor, officialDocumentFor, remindersForWorkbook, reportFor } from '../core/service';
 import { CliError } from './errors';
 import { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
 import { readWorkbookFile, saveCopy, saveFile } from './files';
 import type { Io } from './main';
-import { checkJson, formatCheck, formatReport, reportJson } from './output';
+import { checkJson, formatCheck, formatReminders, formatReport, reportJson } from './output';
 import { writeReportCopy } from '../xlsx/write';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -118,6 +118,53 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
   if (values.json) io.stdout(JSON.stringify({ ...reportJson(report, { output, tab }), ...(docx !== undefined ? { docx } : {}) }, null, 2));
   else io.stdout(`${formatReport(report, io.columns)}\n\nĐã ghi trang "${tab}" vào "${output}".${docx !== undefined ? `\nĐã ghi văn bản báo cáo "${docx}".` : ''}`);
   return { output, tab };
+}
+
+/** --days: whole days ahead to remind of (default 7). */
+function daysOption(value: string | boolean | undefined): number {
+  if (value === undefined) return 7;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 0 || days > 366) throw new CliError(`--days "${String(value)}" không hợp lệ: ghi số ngày từ 0 đến 366, ví dụ --days 7.`);
+  return days;
+}
+
+/** "Phòng Tổ chức cán bộ" → "phong-to-chuc-can-bo": a file name every system accepts. */
+function slug(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'don-vi';
+}
+
+export async function runRemind(positionals: string[], values: Values, io: Io): Promise<void> {
+  const file = fileArgument(positionals, 'remind');
+  const days = daysOption(values.days);
+  const asOf = asOfOption(values['as-of']);
+  io.progress(`Đang đọc "${file}"…`);
+  const { data: workbook } = await readWorkbookFile(file);
+  const reminders = remindersForWorkbook(workbook, todayIso(), days, { sheet: values.sheet as string | undefined, planYear: yearOption(values.year), asOf });
+  const written: string[] = [];
+  const overwrite = Boolean(values.overwrite);
+  if (values['eml-dir'] !== undefined) {
+    const dir = String(values['eml-dir']);
+    await mkdir(dir, { recursive: true });
+    const { reminderEml } = await import('./remind');
+    for (const unit of reminders.units) {
+      const path = join(dir, `nhac-han-${slug(unit.unit)}.eml`);
+      await saveFile(path, Buffer.from(reminderEml(unit, reminders, reminders.unitName)), { overwrite, option: '--eml-dir' });
+      written.push(path);
+    }
+  }
+  if (values.ics !== undefined) {
+    const path = String(values.ics);
+    if (!/\.ics$/i.test(path)) throw new CliError(`--ics "${path}" phải là tệp .ics, ví dụ --ics han-cchc.ics`);
+    const { deadlinesIcs } = await import('./remind');
+    await saveFile(path, Buffer.from(deadlinesIcs(reminders, new Date())), { overwrite, option: '--ics' });
+    written.push(path);
+  }
+  if (values.json) {
+    const { unitName: _unitName, ...contract } = reminders;
+    io.stdout(JSON.stringify({ ...contract, ...(written.length ? { files: written } : {}) }, null, 2));
+    return;
+  }
+  io.stdout(formatReminders(reminders, io.columns) + (written.length ? `\n\nĐã ghi: ${written.join(', ')}` : ''));
 }
 
 export async function runDemo(positionals: string[], values: Values, io: Io): Promise<void> {

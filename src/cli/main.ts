@@ -20,6 +20,10 @@ export const COMMAND_HELP = {
       --out TỆP       tệp kết quả (mặc định: <tệp>.bao-cao-Q1-2024.xlsx bên cạnh tệp gốc)
       --docx TỆP      ghi thêm văn bản báo cáo (.docx, thể thức NĐ 30/2020) để gửi đi
       --unit-name TÊN tên cơ quan ở đầu báo cáo (mặc định: đọc từ tiêu đề phụ lục)`,
+  remind: `  cchc remind <tệp.xlsx> [--days 7] [--as-of NGÀY] [--json] [--eml-dir THƯ-MỤC] [--ics TỆP] [--sheet TÊN] [--year NĂM]
+      Liệt kê theo từng đơn vị chủ trì các nhiệm vụ sắp đến hạn (trong --days ngày, mặc định 7) và đã quá hạn.
+      --eml-dir DIR   ghi mỗi đơn vị một thư nhắc soạn sẵn (.eml, mở bằng Outlook/Thunderbird để gửi)
+      --ics TỆP       ghi lịch các thời hạn (.ics) để nhập vào lịch của ứng dụng thư`,
   demo: `  cchc demo [--out-dir THƯ-MỤC]
       Tạo sổ làm việc mẫu của một Sở Y tế và lập báo cáo 6 tháng của nó.`,
 } as const;
@@ -45,6 +49,7 @@ const COMMON = {
 const OPTIONS = {
   check: COMMON,
   report: { ...COMMON, period: { type: 'string' }, cutoff: { type: 'string' }, out: { type: 'string' }, docx: { type: 'string' }, overwrite: { type: 'boolean' }, 'unit-name': { type: 'string' } },
+  remind: { ...COMMON, days: { type: 'string' }, 'eml-dir': { type: 'string' }, ics: { type: 'string' }, overwrite: { type: 'boolean' } },
   demo: { 'out-dir': { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 } as const;
 
@@ -98,9 +103,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const options = values as Record<string, string | boolean | undefined>;
     // The commands (the core, the package reader) load only when one runs: `cchc --help` does not pay for them.
-    const { runCheck, runDemo, runReport } = await import('./commands');
+    const { runCheck, runDemo, runRemind, runReport } = await import('./commands');
     if (command === 'check') await runCheck(positionals, options, io);
     else if (command === 'report') await runReport(positionals, options, io);
+    else if (command === 'remind') await runRemind(positionals, options, io);
     else await runDemo(positionals, options, io);
     return 0;
   } catch (err) {

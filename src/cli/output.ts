@@ -5,6 +5,7 @@ import { NO_OWNER_LABEL, OUTCOME_LABELS } from '../core/measuring/indicators';
 import { reportDueLabel, type QuarterlyReport } from '../core/presenting/report';
 import { formatPercent } from '../core/reading/text';
 import type { Severity } from '../core/types';
+import type { Reminders } from '../core/measuring/reminders';
 
 /** `cchc check --json`: the contract other scripts read. Extend, never rename. */
 export function checkJson(appendix: Appendix, findings: Finding[], asOf: string) {
@@ -166,3 +167,17 @@ export function formatReport(report: QuarterlyReport, width = Infinity): string 
 }
 
 export { OUTCOME_LABELS };
+
+/** Reminders as a person reads them: one block per unit, overdue first. */
+export function formatReminders(reminders: Reminders, columns?: number): string {
+  if (!reminders.units.length) return `Tính đến ${formatViDate(reminders.asOf)}: không có nhiệm vụ quá hạn hay đến hạn trong ${reminders.days} ngày tới.`;
+  const width = columns && columns > 40 ? columns : Infinity;
+  const fit = (text: string) => (text.length > width ? cut(text, width) : text);
+  const blocks = reminders.units.map((u) => {
+    const lines = [`${u.unit}${u.email ? ` <${u.email}>` : ''}`];
+    for (const o of u.overdue) lines.push(fit(`  Quá hạn ${o.daysOverdue} ngày — dòng ${o.row}: ${o.tt ? `${o.tt}. ` : ''}${o.content} (hạn ${formatViDate(o.due)})`));
+    for (const d of u.dueSoon) lines.push(fit(`  ${d.daysLeft === 0 ? 'Đến hạn hôm nay' : `Còn ${d.daysLeft} ngày`} — dòng ${d.row}: ${d.tt ? `${d.tt}. ` : ''}${d.content} (hạn ${formatViDate(d.due)})`));
+    return lines.join('\n');
+  });
+  return `Nhắc hạn tính đến ${formatViDate(reminders.asOf)} (đến hạn trong ${reminders.days} ngày tới và quá hạn):\n\n${blocks.join('\n\n')}`;
+}

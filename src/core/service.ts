@@ -10,7 +10,8 @@ import { readIndicatorSheet, resultsFor, type IndicatorSheet } from './measuring
 import type { IndicatorDefinition } from './measuring/indicators';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
 import type { QuarterlyReport } from './presenting/report';
-import { isOwnReportSheet, reportDueLabel } from './presenting/report';
+import { findUnitName, isOwnReportSheet, reportDueLabel } from './presenting/report';
+import { remindersFor, type Reminders } from './measuring/reminders';
 import { buildOfficialDocument, type OfficialDocument } from './presenting/document';
 import { isSettingsSheet, readSettings, SETTINGS_SHEET, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
@@ -197,6 +198,13 @@ export function officialDocumentFor(workbook: WorkbookData, result: ReportResult
   const found = dossierIndicatorValues(workbook, result.report.period, result.report.asOf);
   const dossiers = found?.table ? { sheet: found.sheet, table: found.table, rates: dossierRates(found.counts) } : null;
   return buildOfficialDocument(result.report, result.appendix, settings.officialReport, date ?? result.report.asOf, { criteria: settings.parCriteria, dossiers });
+}
+
+/** Reminders per lead unit, with the e-mails of the settings' unit directory: the one path every front end takes. */
+export function remindersForWorkbook(workbook: WorkbookData, today: IsoDate, days: number, overrides: RunOverrides = {}): Reminders & { unitName: string } {
+  const settings = readSettings(workbook);
+  const { appendix, asOf } = checkFor(workbook, today, overrides);
+  return { ...remindersFor(appendix, asOf, days, settings.units), unitName: overrides.unitName ?? settings.unitName ?? findUnitName(appendix.titleLines) ?? 'Văn phòng Sở Y tế' };
 }
 
 export interface PanelDocument {

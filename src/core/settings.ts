@@ -96,8 +96,8 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
     [LABELS.parCriteria, 'Điểm tối đa', 'Sửa điểm theo quy định của tỉnh; có thể thêm tiêu chí.', null],
     ...settings.parCriteria.map((c) => [c.name, c.maxPoints, null, null]),
     [],
-    [LABELS.units, 'Tên gọi khác (cách nhau bởi dấu ;)', null, null],
-    ...settings.units.map((u) => [u.name, u.aliases.join('; '), null, null]),
+    [LABELS.units, 'Tên gọi khác (cách nhau bởi dấu ;)', 'E-mail đầu mối (nhắc hạn)', null],
+    ...settings.units.map((u) => [u.name, u.aliases.join('; '), u.email ?? null, null]),
     [],
     [LABELS.indicators, 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu'],
     ...settings.indicators.flatMap((d): CellValue[][] => {
@@ -167,7 +167,13 @@ export function readSettings(workbook: WorkbookData): Settings {
     for (const r of sheet.grid.slice(unitsRow + 1)) {
       const name = text(r[0]);
       if (!name) break;
-      units.push({ name, aliases: text(r[1]).split(/[;\n]/).map((a) => a.trim()).filter(Boolean) });
+      const email = text(r[2]);
+      units.push({
+        name,
+        aliases: text(r[1]).split(/[;\n]/).map((a) => a.trim()).filter(Boolean),
+        // Only what looks like an address: a note typed in the column is not one.
+        ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? { email } : {}),
+      });
     }
     if (units.length) settings.units = units;
   }

@@ -15,6 +15,8 @@ import { cleanText, foldText } from './text';
 export interface UnitEntry {
   name: string;
   aliases: string[];
+  /** The unit's focal e-mail, for reminders (the settings' unit directory). */
+  email?: string;
 }
 
 export type UnitDirectory = UnitEntry[];

@@ -1,0 +1,66 @@
+/** Reminders per lead unit: what is due within the next days and what is overdue, at an as-of date. */
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook } from '../src/core/index';
+import { remindersFor } from '../src/core/measuring/reminders';
+import type { CellValue } from '../src/core/types';
+
+const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'];
+const ROWS: CellValue[][] = [
+  HEADER,
+  [1, 'Việc A', 'Văn phòng Sở', '12/04/2024', 'Đang thực hiện'],
+  [2, 'Việc B', 'Văn phòng Sở, Thanh tra Sở', '05/04/2024', 'Đang thực hiện'],
+  [3, 'Việc C', 'Thanh tra Sở', '17/04/2024', 'Chưa thực hiện'],
+  [4, 'Việc D', 'Thanh tra Sở', '18/04/2024', 'Chưa thực hiện'],
+  [5, 'Việc E', 'Văn phòng Sở', '10/04/2024', 'Đang thực hiện'],
+  [6, 'Việc F', 'Văn phòng Sở', '01/04/2024', 'Hoàn thành'],
+  [7, 'Việc G', null, '09/04/2024', 'Đang thực hiện'],
+  [8, 'Việc H', 'Phòng Tổ chức cán bộ', 'trước ngày 05/11 hàng năm', 'Đang thực hiện'],
+];
+const DIRECTORY = [
+  { name: 'Văn phòng Sở', aliases: [], email: 'vanphong@syt.gov.vn' },
+  { name: 'Thanh tra Sở', aliases: [] },
+];
+const read = (asOf: string) => checkWorkbook({ sheets: [{ name: 'PL', grid: ROWS }] }, { asOf });
+
+describe('reminders per lead unit', () => {
+  it('lists each unit\'s tasks due within 7 days (today and the 7th day included) and its overdue ones, busiest unit first', () => {
+    const { appendix } = read('2024-04-10');
+    expect(remindersFor(appendix, '2024-04-10', 7, DIRECTORY)).toEqual({
+      asOf: '2024-04-10',
+      days: 7,
+      units: [
+        {
+          unit: 'Văn phòng Sở',
+          email: 'vanphong@syt.gov.vn',
+          // Due today is not overdue yet; D (18/04) is the 8th day, past the window.
+          dueSoon: [
+            { row: 6, tt: '5', content: 'Việc E', due: '2024-04-10', daysLeft: 0 },
+            { row: 2, tt: '1', content: 'Việc A', due: '2024-04-12', daysLeft: 2 },
+          ],
+          overdue: [{ row: 3, tt: '2', content: 'Việc B', due: '2024-04-05', daysOverdue: 5 }],
+        },
+        {
+          unit: 'Thanh tra Sở',
+          email: null,
+          dueSoon: [{ row: 4, tt: '3', content: 'Việc C', due: '2024-04-17', daysLeft: 7 }],
+          overdue: [{ row: 3, tt: '2', content: 'Việc B', due: '2024-04-05', daysOverdue: 5 }],
+        },
+        { unit: '(Chưa có đơn vị chủ trì)', email: null, dueSoon: [], overdue: [{ row: 8, tt: '7', content: 'Việc G', due: '2024-04-09', daysOverdue: 1 }] },
+      ],
+    });
+  });
+
+  it('lists as overdue exactly the tasks the check finds overdue, at any as-of date', () => {
+    for (const asOf of ['2024-04-01', '2024-04-10', '2024-04-30', '2024-12-31']) {
+      const { appendix, findings } = read(asOf);
+      const reminded = new Set(remindersFor(appendix, asOf, 7).units.flatMap((u) => u.overdue.map((o) => o.row)));
+      const checked = new Set(findings.filter((f) => f.code === 'OVERDUE').map((f) => f.row));
+      expect([...reminded].sort(), asOf).toEqual([...checked].sort());
+    }
+    // The yearly deadline (5 November) is reminded of in the week before it.
+    const { appendix } = read('2024-11-01');
+    expect(remindersFor(appendix, '2024-11-01', 7).units.find((u) => u.unit === 'Phòng Tổ chức cán bộ')?.dueSoon).toEqual([
+      { row: 9, tt: '8', content: 'Việc H', due: '2024-11-05', daysLeft: 4 },
+    ]);
+  });
+});
