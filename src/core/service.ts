@@ -11,7 +11,7 @@ import type { IndicatorDefinition } from './measuring/indicators';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
 import type { QuarterlyReport } from './presenting/report';
 import { findUnitName, isOwnReportSheet, reportDueLabel } from './presenting/report';
-import { remindersFor, type Reminders } from './measuring/reminders';
+import { reminderMail, remindersFor, type Reminders, type UnitReminders } from './measuring/reminders';
 import { buildOfficialDocument, type OfficialDocument } from './presenting/document';
 import { isSettingsSheet, readSettings, SETTINGS_SHEET, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
@@ -205,6 +205,18 @@ export function remindersForWorkbook(workbook: WorkbookData, today: IsoDate, day
   const settings = readSettings(workbook);
   const { appendix, asOf } = checkFor(workbook, today, overrides);
   return { ...remindersFor(appendix, asOf, days, settings.units), unitName: overrides.unitName ?? settings.unitName ?? findUnitName(appendix.titleLines) ?? 'Văn phòng Sở Y tế' };
+}
+
+export interface PanelReminders {
+  asOf: IsoDate;
+  days: number;
+  units: (UnitReminders & { mail: { subject: string; body: string } })[];
+}
+
+/** The reminders for the panel, each unit with its e-mail text (the panel offers it as a mailto: link). */
+export function panelReminders(workbook: WorkbookData, today: IsoDate, days = 7): PanelReminders {
+  const r = remindersForWorkbook(workbook, today, days);
+  return { asOf: r.asOf, days: r.days, units: r.units.map((u) => ({ ...u, mail: reminderMail(u, r.asOf, r.days, r.unitName) })) };
 }
 
 export interface PanelDocument {

@@ -1,5 +1,5 @@
 import type { Cutoff } from '../core/measuring/periods';
-import type { PanelCheck, PanelDocument, PanelFinding, PanelIndicators, PanelInit, PanelReportDone } from '../core/service';
+import type { PanelCheck, PanelDocument, PanelFinding, PanelIndicators, PanelInit, PanelReminders, PanelReportDone } from '../core/service';
 
 /**
  * Everything the panel needs from its host. The Google Sheets sidebar implements it over google.script.run,
@@ -14,6 +14,8 @@ export interface Bridge {
   report(period: string, cutoff: Cutoff): Promise<PanelReportDone>;
   /** The official report's content; the panel lays it out as a .docx and offers it as a download. */
   document(period: string, cutoff: Cutoff): Promise<PanelDocument>;
+  /** Per lead unit, what is due within `days` days and what is overdue, with a reminder e-mail's text. */
+  reminders(days: number): Promise<PanelReminders>;
   openSheet(name: string): Promise<void>;
   openSettings(): Promise<{ sheet: string }>;
   addTrackingColumns(): Promise<string[]>;
@@ -21,4 +23,4 @@ export interface Bridge {
   addFormulaNames?(): Promise<number>;
 }
 
-export type { Cutoff, PanelCheck, PanelDocument, PanelFinding, PanelIndicators, PanelInit, PanelReportDone };
+export type { Cutoff, PanelCheck, PanelDocument, PanelReminders, PanelFinding, PanelIndicators, PanelInit, PanelReportDone };

@@ -377,11 +377,52 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
       },
       'Tải văn bản báo cáo (.docx)',
     );
+    // Reminders: per lead unit what is due within 7 days and what is overdue, with an e-mail link per unit.
+    const remindersBox = h('div', { class: 'reminders' });
+    const remindButton = h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'reminders',
+        onclick: async () => {
+          busy('Đang lập danh sách nhắc hạn…');
+          try {
+            const r = await bridge.reminders(7);
+            remindersBox.replaceChildren(
+              ...(r.units.length
+                ? r.units.map((u) => {
+                    const mailto = `mailto:${u.email ? encodeURIComponent(u.email) : ''}?subject=${encodeURIComponent(u.mail.subject)}&body=${encodeURIComponent(u.mail.body)}`;
+                    return h(
+                      'div',
+                      { class: 'unit-reminders', 'data-unit': u.unit },
+                      h('strong', {}, u.unit),
+                      ' ',
+                      h('a', { href: mailto, target: '_blank', rel: 'noopener', class: 'mail' }, u.email ? 'Gửi e-mail nhắc' : 'Soạn e-mail nhắc (chưa có địa chỉ)'),
+                      h(
+                        'ul',
+                        {},
+                        ...u.overdue.map((o) => h('li', { class: 'overdue' }, `Quá hạn ${o.daysOverdue} ngày: ${o.content} (hạn ${formatViDate(o.due)})`)),
+                        ...u.dueSoon.map((d) => h('li', {}, `${d.daysLeft === 0 ? 'Đến hạn hôm nay' : `Còn ${d.daysLeft} ngày`}: ${d.content} (hạn ${formatViDate(d.due)})`)),
+                      ),
+                    );
+                  })
+                : [h('p', { class: 'muted' }, `Không có nhiệm vụ quá hạn hay đến hạn trong ${r.days} ngày tới.`)]),
+            );
+            done(`Nhắc hạn tính đến ${formatViDate(r.asOf)}: ${r.units.length} đơn vị.`);
+          } catch (err) {
+            fail(err);
+          }
+        },
+      },
+      'Nhắc hạn các đơn vị',
+    );
     views.report.append(
       rp.row,
       h('div', { class: 'row' }, reportButton, documentButton),
       progress,
       reportBox,
+      h('div', { class: 'row' }, remindButton),
+      remindersBox,
       h('p', { class: 'next-due' }, `Báo cáo kế tiếp: ${init.nextReport.label}, hạn ${formatViDate(init.nextReport.due)}.`),
     );
     if (init.problem) {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../src/core/functions/catalogue';
 import { formatViDate, isoToSerial, serialToIso, todayIso } from '../../src/core/dates';
 import type { CellValue, WorkbookData } from '../../src/core/types';
-import { officeAddTrackingColumns, officeCheck, officeHighlight, officeIndicators, officeOpenSettings, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
+import { officeAddTrackingColumns, officeCheck, officeHighlight, officeIndicators, officeOpenSettings, officeReminders, officeReport, officeSelect, officeAddFormulaNames } from '../../src/hosts/office/host';
 import { buildHostFixtures, cchcJson, FORMULA_LEAD_APPENDIX, FORMULA_TEXT, syntheticAppendix, type FixtureName } from '../fixtures/hosts';
 import { tempDir } from '../fixtures/workbooks';
 import { createExcel, ExcelStore } from './fake-excel';
@@ -182,6 +182,17 @@ describe('the Excel host over Office.js', () => {
     expect(view.indicators.find((i) => i.name === 'Tỷ lệ sử dụng dịch vụ công trực tuyến')?.actual).toBe(0.5);
     expect(Math.max(...store.responses)).toBeLessThanOrEqual(5_000_000);
     expect(store.syncs - before).toBeGreaterThan(3);
+  });
+
+  it('lists the reminders per lead unit from the workbook, with the unit directory\'s e-mail and the mail text', async () => {
+    useWorkbook(data.outcomes);
+    const r = await officeReminders(7);
+    const asOf = todayIso();
+    // Whatever today is, the overdue lists are the check's OVERDUE findings.
+    const overdue = new Set((await officeCheck()).findings.filter((f) => f.code === 'OVERDUE').map((f) => f.row));
+    expect(new Set(r.units.flatMap((u) => u.overdue.map((o) => o.row)))).toEqual(overdue);
+    expect(r.asOf).toBe(asOf);
+    for (const u of r.units) expect(u.mail.body.startsWith(`Kính gửi: ${u.unit},`)).toBe(true);
   });
 
   it('selects the cell of a finding', async () => {

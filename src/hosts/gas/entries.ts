@@ -17,6 +17,7 @@ export const GAS_ENTRY_POINTS: readonly { name: string; params: string[] }[] = [
   { name: 'panelIndicators', params: ['code', 'cutoff'] },
   { name: 'panelReport', params: ['code', 'cutoff'] },
   { name: 'panelDocument', params: ['code', 'cutoff'] },
+  { name: 'panelReminders', params: ['days'] },
   { name: 'panelOpenSheet', params: ['name'] },
   { name: 'panelOpenSettings', params: [] },
   { name: 'panelAddTrackingColumns', params: [] },

@@ -6,7 +6,7 @@
 import { AppendixNotFoundError, readAppendix } from '../../core/reading/appendix';
 import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/functions/catalogue';
 import type { Cutoff } from '../../core/measuring/periods';
-import { isToolSheet, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
+import { isToolSheet, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelReminders as remindersView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';
 import { formatPercent } from '../../core/reading/text';
 import type { CellValue } from '../../core/types';
@@ -186,6 +186,13 @@ export function panelDocument(code: string, cutoff?: Cutoff) {
   return userFacing(() => {
     const { workbook, today } = context();
     return documentView(workbook, today, code, cutoff);
+  });
+}
+
+export function panelReminders(days: number) {
+  return userFacing(() => {
+    const { workbook, today } = context();
+    return remindersView(workbook, today, days);
   });
 }
 

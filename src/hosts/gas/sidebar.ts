@@ -28,6 +28,7 @@ export function gasBridge(): Bridge {
     indicators: (period, cutoff) => call('panelIndicators', period, cutoff),
     report: (period, cutoff) => call('panelReport', period, cutoff),
     document: (period, cutoff) => call('panelDocument', period, cutoff),
+    reminders: (days) => call('panelReminders', days),
     openSheet: (name) => call('panelOpenSheet', name),
     openSettings: () => call('panelOpenSettings'),
     addTrackingColumns: () => call('panelAddTrackingColumns'),

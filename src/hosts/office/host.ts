@@ -6,7 +6,7 @@
 import { todayIso } from '../../core/dates';
 import { parsePeriod, reportSheetName, type Cutoff } from '../../core/measuring/periods';
 import { isOwnReportSheet } from '../../core/presenting/report';
-import { highlightTargets, panelCheck, panelDocument, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding, type ReadJob } from '../../core/service';
+import { highlightTargets, panelCheck, panelDocument, panelReminders, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding, type ReadJob } from '../../core/service';
 import { SETTINGS_SHEET } from '../../core/settings';
 import { columnLetter } from '../../core/reading/text';
 import type { WorkbookData } from '../../core/types';
@@ -31,6 +31,7 @@ async function withWorkbook<T>(
 export const officeInit = () => withWorkbook(async (_c, wb) => panelInit(wb, today()));
 export const officeCheck = () => withWorkbook(async (_c, wb) => panelCheck(wb, today()));
 export const officeIndicators = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelIndicators(wb, today(), code, cutoff), 'report');
+export const officeReminders = (days: number) => withWorkbook(async (_c, wb) => panelReminders(wb, today(), days));
 export const officeDocument = (code: string, cutoff: Cutoff) => withWorkbook(async (_c, wb) => panelDocument(wb, today(), code, cutoff), 'report');
 
 /**
@@ -197,6 +198,7 @@ export function officeBridge(): Bridge {
     indicators: officeIndicators,
     report: officeReport,
     document: officeDocument,
+    reminders: officeReminders,
     openSheet: officeOpenSheet,
     openSettings: officeOpenSettings,
     addTrackingColumns: officeAddTrackingColumns,
