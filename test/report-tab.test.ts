@@ -146,6 +146,11 @@ describe('the summary tab, line by line', () => {
     ]);
   });
 
+  it('counts each row\'s height as the heights the hosts set: one per row, equal to the estimate from its cells', () => {
+    expect(sheet.rowHeights).toHaveLength(sheet.rowCount);
+    expect(sheet.rowHeights).toEqual(estimateRowHeights(sheet));
+  });
+
   it('starts printed pages only at a section heading, never inside a table that fits on one page', () => {
     const all = lines(sheet);
     expect(sheet.pageBreaks.length).toBeGreaterThan(0);

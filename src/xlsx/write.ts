@@ -8,8 +8,7 @@ import { isoToSerial } from '../core/dates';
 import {
   CELL_FORMATS,
   CELL_LOOKS,
-  estimateRowHeights,
-  isOwnReportSheet,
+    isOwnReportSheet,
   REPORT_BORDER_COLOR,
   REPORT_FONT,
   REPORT_FONT_SIZE,
@@ -101,7 +100,8 @@ export function reportSheetXml(report: ReportSheet, stylesXml: string, ns: { mai
     for (let r = t.top; r <= t.bottom; r++) for (let c = t.left; c <= t.right; c++) rows[r][c] ??= { cell: null, look: lookOf(null, true) };
   }
   const { xml: styles, xfIds } = appendCellFormats(stylesXml, looks);
-  const heights = estimateRowHeights(report);
+  // The heights the layout counted; a row it did not size (none in a rendered report) gets one line's.
+  const heights = Array.from({ length: report.rowCount }, (_, r) => report.rowHeights[r] ?? 16);
   if (heights.length > 1) heights[1] = 24;
   const out: string[] = [];
   out.push(

@@ -51,7 +51,7 @@ async function pkg(p: string, styles?: string): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-const tab = (name = 'Báo cáo'): ReportSheet => ({ name, columnWidths: [10], cells: [], merges: [], tables: [], pageBreaks: [], rowCount: 0, colCount: 1 });
+const tab = (name = 'Báo cáo'): ReportSheet => ({ name, columnWidths: [10], cells: [], merges: [], tables: [], pageBreaks: [], rowHeights: [], rowCount: 0, colCount: 1 });
 
 /** Characters that need care in a cell's XML, and the pieces of an `_xHHHH_` escape, among any others. */
 const TRICKY = fc.oneof(

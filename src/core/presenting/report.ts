@@ -231,6 +231,8 @@ export interface ReportSheet {
   tables: MergeRange[];
   /** 0-based rows that begin a printed page (the first page's row 0 is not listed). */
   pageBreaks: number[];
+  /** Each row's height in points, as the page layout counted it (hosts set these: merged wrapped cells do not grow). */
+  rowHeights: number[];
   rowCount: number;
   colCount: number;
 }
@@ -324,10 +326,13 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   /** Points used on the current printed page. */
   let used = 0;
   /** Add a row of cells (their `row` is set here) with the merges that widen them (any `top`: one row each). */
-  const emit = (rowCells: Omit<ReportCell, 'row'>[], widened: readonly MergeRange[] = []) => {
+  const rowHeights: number[] = [];
+  const emit = (rowCells: Omit<ReportCell, 'row'>[], widened: readonly MergeRange[] = [], height?: number) => {
     const placed = rowCells.map((c) => ({ ...c, row }));
-    used += rowHeight(placed, widened.map((m) => ({ ...m, top: row, bottom: row })), COLUMN_WIDTHS);
-    cells.push(...placed);
+    const h = height ?? rowHeight(placed, widened, COLUMN_WIDTHS);
+    rowHeights.push(h);
+    used += h;
+    for (const c of placed) cells.push(c);
     row++;
   };
   const newPage = () => {
@@ -343,6 +348,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     if (used === 0 && pageBreaks.length) return;
     if (used + LINE_HEIGHT > pageHeight) return newPage();
     used += LINE_HEIGHT;
+    rowHeights.push(LINE_HEIGHT);
     row++;
   };
   const fullWidth: MergeRange = { top: 0, left: 0, bottom: 0, right: COLS - 1 };
@@ -352,7 +358,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     merges.push({ ...fullWidth, top: row, bottom: row });
     emit([lineCell(text, style, align)], [fullWidth]);
   };
-  const lineHeight = (text: string, style: CellStyle) => rowHeight([{ ...lineCell(text, style), row: 0 }], [fullWidth], COLUMN_WIDTHS);
+  const lineHeight = (text: string, style: CellStyle) => rowHeight([lineCell(text, style)], [fullWidth], COLUMN_WIDTHS);
 
   interface Column {
     title: string;
@@ -371,21 +377,26 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
     const spans = columns.flatMap((c, i): MergeRange[] => ((c.span ?? 1) > 1 ? [{ top: 0, left: starts[i], bottom: 0, right: starts[i] + (c.span ?? 1) - 1 }] : []));
     const rowCells = (values: Partial<ReportCell>[]) =>
       values.map((v, i): Omit<ReportCell, 'row'> => ({ wrap: true, style: 'body', ...v, col: starts[i], value: v.value ?? null }));
-    const heightOf = (values: Partial<ReportCell>[]) => rowHeight(rowCells(values).map((c) => ({ ...c, row: 0 })), spans, COLUMN_WIDTHS);
-    const header = columns.map((c): Partial<ReportCell> => ({ value: c.title, style: 'tableHeader', align: 'center' }));
+    // Each row's cells and height once: long tables (the overdue list) run to thousands of rows.
+    const prepare = (values: Partial<ReportCell>[]) => {
+      const list = rowCells(values);
+      return { list, height: rowHeight(list, spans, COLUMN_WIDTHS) };
+    };
+    const header = prepare(columns.map((c): Partial<ReportCell> => ({ value: c.title, style: 'tableHeader', align: 'center' })));
+    const body = rows.map(prepare);
     // A table that fits on one page is never split; a longer one starts with its header and first three rows.
-    const top = (heading === null ? 0 : lineHeight(heading, 'heading')) + heightOf(header);
-    const whole = rows.reduce((sum, r) => sum + heightOf(r), rows.length ? 0 : LINE_HEIGHT);
-    keep(top + (top + whole <= pageHeight ? whole : rows.slice(0, 3).reduce((sum, r) => sum + heightOf(r), 0)));
+    const top = (heading === null ? 0 : lineHeight(heading, 'heading')) + header.height;
+    const whole = body.reduce((sum, r) => sum + r.height, rows.length ? 0 : LINE_HEIGHT);
+    keep(top + (top + whole <= pageHeight ? whole : body.slice(0, 3).reduce((sum, r) => sum + r.height, 0)));
     if (heading !== null) line(heading, 'heading');
     const first = row;
-    emit(rowCells(header), spans);
-    for (const values of rows) {
-      if (used + heightOf(values) > pageHeight) {
+    emit(header.list, spans, header.height);
+    for (const r of body) {
+      if (used + r.height > pageHeight) {
         newPage();
-        emit(rowCells(header), spans);
+        emit(header.list, spans, header.height);
       }
-      emit(rowCells(values), spans);
+      emit(r.list, spans, r.height);
     }
     for (const span of spans) merges.push({ ...span, top: first, bottom: row - 1 });
     if (!rows.length) {
@@ -518,7 +529,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   blank();
   line(`${REPORT_MARKER} từ trang "${report.sheet}" ngày ${formatViDate(report.asOf)}. Lần tạo sau sẽ thay thế trang này; không nhập dữ liệu vào đây.`, 'muted');
 
-  return { name, columnWidths: [...COLUMN_WIDTHS], cells, merges, tables, pageBreaks, rowCount: row, colCount: COLS };
+  return { name, columnWidths: [...COLUMN_WIDTHS], cells, merges, tables, pageBreaks, rowHeights, rowCount: row, colCount: COLS };
 }
 
 /** The tab as a grid of plain values (dates as dd/mm/yyyy text), e.g. for hosts that write values once. */
@@ -535,18 +546,24 @@ export function reportValues(sheet: ReportSheet): CellValue[][] {
 export function wrappedLines(text: string, width: number): number {
   const room = Math.max(3, width - 1);
   return text.split('\n').reduce((n, part) => {
-    let units = 0;
-    for (const ch of part) units += ch !== ch.toLowerCase() ? 1.3 : 1;
-    return n + Math.max(1, Math.ceil(units / room));
+    const capitals = part.match(CAPITALS)?.length ?? 0;
+    return n + Math.max(1, Math.ceil((part.length + capitals * 0.3) / room));
   }, 0);
 }
 
+/** Upper-case letters (Vietnamese ones included): they are wider. */
+const CAPITALS = /\p{Lu}/gu;
+
 /** The height (points) that shows every wrapped line of a row's cells; merges give a cell the width it covers. */
-function rowHeight(cells: readonly ReportCell[], merges: readonly MergeRange[], columnWidths: readonly number[], lineHeight = LINE_HEIGHT): number {
+/**
+ * The height (points) that shows every wrapped line of one row's cells. `merges` are the row's own (a cell's merge is
+ * the one that starts at its column).
+ */
+function rowHeight(cells: readonly Pick<ReportCell, 'col' | 'value' | 'wrap'>[], merges: readonly MergeRange[], columnWidths: readonly number[], lineHeight = LINE_HEIGHT): number {
   let height = lineHeight;
   for (const cell of cells) {
     if (typeof cell.value !== 'string' || !cell.wrap) continue;
-    const merge = merges.find((m) => m.top <= cell.row && cell.row <= m.bottom && m.left === cell.col);
+    const merge = merges.find((m) => m.left === cell.col);
     const right = merge ? merge.right : cell.col;
     let width = 0;
     for (let c = cell.col; c <= right; c++) width += columnWidths[c] ?? 10;
@@ -562,5 +579,5 @@ function rowHeight(cells: readonly ReportCell[], merges: readonly MergeRange[], 
 export function estimateRowHeights(sheet: ReportSheet, lineHeight = LINE_HEIGHT): number[] {
   const byRow: ReportCell[][] = Array.from({ length: sheet.rowCount }, () => []);
   for (const cell of sheet.cells) byRow[cell.row].push(cell);
-  return byRow.map((list) => rowHeight(list, sheet.merges, sheet.columnWidths, lineHeight));
+  return byRow.map((list, r) => rowHeight(list, sheet.merges.filter((m) => m.top <= r && r <= m.bottom), sheet.columnWidths, lineHeight));
 }

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { Finding } from '../../core/measuring/checks';
 import { isoToSerial } from '../../core/dates';
-import { CELL_FORMATS, CELL_LOOKS, estimateRowHeights, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, REPORT_PAGE, type ReportCell, type ReportSheet } from '../../core/presenting/report';
+import { CELL_FORMATS, CELL_LOOKS, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, REPORT_PAGE, type ReportCell, type ReportSheet } from '../../core/presenting/report';
 import type { TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid, SETTINGS_COLUMN_WIDTHS } from '../../core/settings';
 import { STATUS_CHOICES } from '../../core/reading/status';
@@ -86,7 +86,7 @@ export function queueReportSheet(ws: Excel.Worksheet, model: ReportSheet, reuse:
   // The model's merges are blocks merged row by row.
   for (const m of model.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(true);
   // Excel does not grow a row for a merged wrapped cell: rows of the same height are set together.
-  const heights = estimateRowHeights(model);
+  const heights = model.rowHeights;
   const mergedRows = new Set(model.merges.flatMap((m) => Array.from({ length: m.bottom - m.top + 1 }, (_, i) => m.top + i)));
   const byHeight = new Map<number, number[]>();
   for (const r of mergedRows) byHeight.set(heights[r], [...(byHeight.get(heights[r]) ?? []), r]);
