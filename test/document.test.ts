@@ -88,6 +88,65 @@ describe('what the document says, from the appendix', () => {
     ]);
   });
 
+  it('says, block by block, what the whole document for this appendix says', () => {
+    const T = (kind: string, text: string) => ({ kind, text });
+    expect(doc.body).toEqual([
+      T('heading', 'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH'),
+      T('paragraph', 'Kế hoạch cải cách hành chính năm 2024 của Sở Y tế tỉnh Đắk Nông gồm 8 nhiệm vụ (phụ lục: trang "Phụ lục").'),
+      T('placeholder', 'Nêu việc ban hành kế hoạch, kiểm tra, tuyên truyền cải cách hành chính và khắc phục hạn chế của Chỉ số cải cách hành chính kỳ trước.'),
+      T('heading', 'II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH'),
+      T('paragraph', 'Tính đến ngày 10/04/2024, trong quý I/2024 có 5 mốc thời hạn đến hạn: 1 hoàn thành đúng hạn, 1 hoàn thành quá hạn, 1 hoàn thành nhưng chưa ghi ngày, 1 chưa hoàn thành và đã quá hạn, 0 chưa đến hạn, 1 không thực hiện. Tỷ lệ hoàn thành 75,0%, tỷ lệ hoàn thành đúng hạn 25,0%. Ngoài ra có 2 nhiệm vụ thường xuyên, định kỳ hoặc khi có yêu cầu.'),
+      T('subheading', '1. Cải cách thể chế'),
+      T('paragraph', '3 mốc đến hạn: 1 hoàn thành đúng hạn, 1 hoàn thành quá hạn, 1 hoàn thành chưa ghi ngày, 0 quá hạn; tỷ lệ đúng hạn 33,3%.'),
+      T('paragraph', 'Nhiệm vụ đã hoàn thành:'),
+      T('bullet', 'Rà soát văn bản quy phạm pháp luật (Thanh tra Sở; hạn 31/03/2024; hoàn thành ngày 20/03/2024).'),
+      T('bullet', 'Ban hành quy chế làm việc (Văn phòng Sở; hạn 15/02/2024; hoàn thành ngày 01/03/2024).'),
+      T('bullet', 'Kế hoạch kiểm soát TTHC (Văn phòng Sở; hạn 31/01/2024; đã hoàn thành, chưa ghi ngày).'),
+      T('placeholder', 'Kết quả, sản phẩm cụ thể của các nhiệm vụ đã hoàn thành.'),
+      // Section II: one task overdue, one cancelled (not due), none done.
+      T('subheading', '2. Cải cách tổ chức bộ máy'),
+      T('paragraph', '2 mốc đến hạn: 0 hoàn thành đúng hạn, 0 hoàn thành quá hạn, 0 hoàn thành chưa ghi ngày, 1 quá hạn; tỷ lệ đúng hạn 0,0%.'),
+      T('paragraph', 'Nhiệm vụ chưa hoàn thành, đã quá hạn:'),
+      T('bullet', 'Rà soát vị trí việc làm (Phòng Tổ chức cán bộ; hạn 31/03/2024; quá 10 ngày).'),
+      T('placeholder', 'Khó khăn, vướng mắc của các nhiệm vụ quá hạn và thời gian dự kiến hoàn thành.'),
+      T('heading', 'III. ĐÁNH GIÁ CHUNG'),
+      T('subheading', '1. Ưu điểm'),
+      T('placeholder', 'Những kết quả nổi bật trong kỳ.'),
+      T('subheading', '2. Tồn tại, hạn chế và nguyên nhân'),
+      T('paragraph', 'Còn 1 mốc thời hạn quá hạn chưa hoàn thành; phụ lục còn 1 vấn đề dữ liệu cần xử lý (đơn vị chủ trì, thời hạn, ngày hoàn thành).'),
+      T('placeholder', 'Nguyên nhân chủ quan, khách quan.'),
+      T('heading', 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI'),
+      T('paragraph', 'Tập trung thực hiện 2 nhiệm vụ đến hạn trong quý II/2024 (từ 01/04/2024 đến 30/06/2024):'),
+      T('bullet', 'Tập huấn kỹ năng một cửa (Văn phòng Sở; hạn 30/06/2024).'),
+      T('bullet', 'Báo cáo CCHC (Văn phòng Sở; hạn 30/06/2024).'),
+      T('paragraph', 'Khẩn trương hoàn thành 1 nhiệm vụ đã quá hạn nêu tại Mục II.'),
+      T('placeholder', 'Các nhiệm vụ trọng tâm khác của kỳ tới.'),
+      T('heading', 'V. ĐỀ XUẤT, KIẾN NGHỊ'),
+      T('placeholder', 'Đề xuất, kiến nghị với cơ quan cấp trên.'),
+    ]);
+    expect(doc.annex.label).toBe('Phụ lục');
+    const [units, sections, indicators] = doc.annex.blocks.map((b) => (b.kind === 'table' ? b.table : null));
+    expect([units?.title, sections?.title, indicators?.title]).toEqual([
+      '1. Tình hình thực hiện nhiệm vụ theo đơn vị chủ trì',
+      '2. Tình hình thực hiện nhiệm vụ theo lĩnh vực cải cách hành chính',
+      '3. Các chỉ số so với mục tiêu',
+    ]);
+    expect(units?.columns.slice(0, 2)).toEqual(['STT', 'Đơn vị chủ trì']);
+    expect(sections?.columns.slice(0, 2)).toEqual(['STT', 'Lĩnh vực (mục của phụ lục)']);
+    expect(indicators?.columns).toEqual(['STT', 'Chỉ số', 'Mục tiêu', 'Kết quả', 'Đánh giá', 'Nguồn số liệu']);
+  });
+
+  it('says when no task falls due next quarter, and asks the drafter for what a custom criterion is worth', () => {
+    const grid: CellValue[][] = [['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'], [1, 'Việc xong', 'Văn phòng Sở', 'Quý I/2024', 'Hoàn thành']];
+    const { report, appendix } = reportWorkbook({ sheets: [{ name: 'PL', grid }] }, { asOf: '2024-04-10', period: makePeriod('Q1', 2024) });
+    const d = buildOfficialDocument(report, appendix, undefined, undefined, { criteria: [{ id: 'custom_1', name: 'Ban hành kế hoạch đúng hạn', maxPoints: 1 }] });
+    expect(texts(d.body, 'paragraph')).toContain('Phụ lục không có nhiệm vụ nào đến hạn trong quý II/2024.');
+    // No overdue task: no call to finish them, no difficulty placeholder.
+    expect(texts(d.body, 'paragraph').some((p) => p.startsWith('Khẩn trương'))).toBe(false);
+    const par = d.annex.blocks.map((b) => (b.kind === 'table' ? b.table : null))[3];
+    expect(par?.rows).toEqual([['1', 'Ban hành kế hoạch đúng hạn', '1', '[Người soạn thảo ghi căn cứ]', '[…]']]);
+  });
+
   it('leaves what only people can write as bracketed placeholders, never invented text', () => {
     const placeholders = texts(doc.body, 'placeholder');
     expect(placeholders.length).toBeGreaterThanOrEqual(6);
@@ -161,6 +220,7 @@ describe('the one-stop-shop table in the annex', () => {
     expect(tables.map((t) => t.title.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.']);
     expect(tables[3].title).toBe('4. Tình hình giải quyết hồ sơ thủ tục hành chính (từ 01/01/2024 đến 31/03/2024, trang "Hồ sơ")');
     // Six received (four online, two in person); resolved 2 early, 1 on time, 1 late; in progress 1 not yet due, 1 overdue.
+    expect(tables[3].columns).toEqual(['Tổng số tiếp nhận', 'Kỳ trước chuyển qua', 'Mới: trực tuyến', 'Mới: trực tiếp', 'Mới: bưu chính', 'Đã giải quyết: trước hạn', 'Đã giải quyết: đúng hạn', 'Đã giải quyết: quá hạn', 'Đang giải quyết: trong hạn', 'Đang giải quyết: quá hạn']);
     expect(tables[3].rows).toEqual([['6', '0', '4', '2', '0', '2', '1', '1', '1', '1']]);
     // On time 3 of 5 settled (60 %), online 4 of 6 (66,7 %), digitised 3 of 6 (50 %).
     expect(texts(doc.annex.blocks, 'paragraph')).toEqual([

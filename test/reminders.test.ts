@@ -1,7 +1,7 @@
 /** Reminders per lead unit: what is due within the next days and what is overdue, at an as-of date. */
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../src/core/index';
-import { remindersFor } from '../src/core/measuring/reminders';
+import { reminderMail, remindersFor } from '../src/core/measuring/reminders';
 import type { CellValue } from '../src/core/types';
 
 const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'];
@@ -62,5 +62,36 @@ describe('reminders per lead unit', () => {
     expect(remindersFor(appendix, '2024-11-01', 7).units.find((u) => u.unit === 'Phòng Tổ chức cán bộ')?.dueSoon).toEqual([
       { row: 9, tt: '8', content: 'Việc H', due: '2024-11-05', daysLeft: 4 },
     ]);
+  });
+});
+
+describe('the reminder e-mail', () => {
+  it('greets the unit, lists the overdue tasks then the soon-due ones, asks for the tracking columns, and is signed', () => {
+    const { appendix } = read('2024-04-10');
+    const [vp, thanhTra] = remindersFor(appendix, '2024-04-10', 7, DIRECTORY).units;
+    expect(reminderMail(vp, '2024-04-10', 7, 'Sở Y tế tỉnh Đồng Nai')).toEqual({
+      subject: '[CCHC] Nhắc hạn nhiệm vụ cải cách hành chính: 1 quá hạn, 2 sắp đến hạn',
+      body: [
+        'Kính gửi: Văn phòng Sở,',
+        '',
+        'Theo phụ lục kế hoạch cải cách hành chính, tính đến ngày 10/04/2024:',
+        '',
+        'Nhiệm vụ đã quá hạn mà chưa hoàn thành (1):',
+        '- 2. Việc B (dòng 3, hạn 05/04/2024): quá 5 ngày.',
+        '',
+        'Nhiệm vụ đến hạn trong 7 ngày tới (2):',
+        '- 5. Việc E (dòng 6, hạn 10/04/2024): đến hạn hôm nay.',
+        '- 1. Việc A (dòng 2, hạn 12/04/2024): còn 2 ngày.',
+        '',
+        'Đề nghị quý đơn vị cập nhật tiến độ, ngày hoàn thành, kết quả thực hiện, khó khăn và đề xuất (nếu có) vào phụ lục.',
+        '',
+        'Sở Y tế tỉnh Đồng Nai',
+      ].join('\n'),
+    });
+    // Only overdue: the subject names only that; a task without a number is listed by its content.
+    const [, , none] = remindersFor(appendix, '2024-04-10', 7).units;
+    expect(reminderMail(none, '2024-04-10', 7, 'VP').subject).toBe('[CCHC] Nhắc hạn nhiệm vụ cải cách hành chính: 1 quá hạn');
+    expect(reminderMail({ ...thanhTra, overdue: [] }, '2024-04-10', 3, 'VP')).toMatchObject({ subject: '[CCHC] Nhắc hạn nhiệm vụ cải cách hành chính: 1 sắp đến hạn' });
+    expect(reminderMail({ ...thanhTra, overdue: [], dueSoon: [{ ...thanhTra.dueSoon[0], tt: '' }] }, '2024-04-10', 3, 'VP').body).toContain('\n- Việc C (dòng 4, hạn 17/04/2024): còn 7 ngày.\n');
   });
 });
