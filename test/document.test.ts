@@ -215,7 +215,7 @@ describe('the PAR criteria, assessed from the data', () => {
 describe('the one-stop-shop table in the annex', () => {
   it('adds the dossier sheet\'s table and rates for the report\'s window when the workbook has one', () => {
     const workbook = { sheets: [{ name: 'Phụ lục', grid: OUTCOMES_ROWS as CellValue[][] }, { name: 'Hồ sơ', grid: DOSSIER_ROWS as CellValue[][] }] };
-    const doc = officialDocumentFor(workbook, reportFor(workbook, '2024-04-10', 'Q1/2024'));
+    const doc = officialDocumentFor(reportFor(workbook, '2024-04-10', 'Q1/2024'));
     const tables = doc.annex.blocks.filter((b) => b.kind === 'table').map((b) => (b.kind === 'table' ? b.table : null)!);
     expect(tables.map((t) => t.title.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.']);
     expect(tables[3].title).toBe('4. Tình hình giải quyết hồ sơ thủ tục hành chính (từ 01/01/2024 đến 31/03/2024, trang "Hồ sơ")');

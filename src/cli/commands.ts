@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isValidDate, todayIso } from '../core/dates';
 import { parsePeriod, type Cutoff } from '../core/measuring/periods';
+import { foldText } from '../core/reading/text';
 import { checkFor, officialDocumentFor, remindersForWorkbook, reportFor } from '../core/service';
 import { CliError } from './errors';
 import { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
@@ -106,7 +107,7 @@ export async function runReport(positionals: string[], values: Values, io: Io): 
     io.progress(`Đang ghi văn bản báo cáo "${docx}"…`);
     // The docx library loads only when a document is asked for.
     const { writeOfficialDocx } = await import('../docx/write');
-    await saveFile(docx, await writeOfficialDocx(officialDocumentFor(workbook, result)), { overwrite: Boolean(values.overwrite), option: '--docx' });
+    await saveFile(docx, await writeOfficialDocx(officialDocumentFor(result)), { overwrite: Boolean(values.overwrite), option: '--docx' });
   }
   if (report.period.year !== report.planYear) {
     // Not an error (a plan can run late into the next year), but most often a mistyped year.
@@ -130,7 +131,7 @@ function daysOption(value: string | boolean | undefined): number {
 
 /** "Phòng Tổ chức cán bộ" → "phong-to-chuc-can-bo": a file name every system accepts. */
 function slug(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'don-vi';
+  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'don-vi';
 }
 
 export async function runRemind(positionals: string[], values: Values, io: Io): Promise<void> {

@@ -77,24 +77,35 @@ function writeFailure(path: string, code: string | undefined, detail: string): C
  * `overwrite`), write to a temporary file beside it, then rename, so the target is never partial or empty.
  */
 export async function saveCopy(path: string, buffer: Buffer, options: { overwrite?: boolean } = {}): Promise<void> {
-  let existing: Buffer | null = null;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw writeFailure(path, 'EISDIR', '');
-    // Only read to check the stamp: with --overwrite the file is replaced whatever it holds.
-    if (!options.overwrite) existing = await readFile(path);
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw writeFailure(path, code, (err as Error).message);
-  }
-  if (existing && !isUntouchedCopy(existing)) {
+  // Only read to check the stamp: with --overwrite the file is replaced whatever it holds.
+  if ((await existingFile(path)) && !options.overwrite && !isUntouchedCopy(await readExisting(path))) {
     throw new CliError(
       `Tệp "${path}" đã có và không phải bản công cụ vừa ghi (đã được sửa, hoặc là tệp khác). Công cụ không ghi đè ` +
         `để khỏi mất dữ liệu: chọn tên khác bằng --out, hoặc thêm --overwrite nếu chắc chắn muốn thay tệp này.`,
     );
   }
   await writeAtomically(path, buffer);
+}
+
+async function readExisting(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw writeFailure(path, (err as NodeJS.ErrnoException).code, (err as Error).message);
+  }
+}
+
+/** Whether a file is at `path` (a folder there, or a path that cannot be looked at, is a Vietnamese error). */
+async function existingFile(path: string): Promise<boolean> {
+  try {
+    if ((await stat(path)).isDirectory()) throw writeFailure(path, 'EISDIR', '');
+    return true;
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw writeFailure(path, code, (err as Error).message);
+    return false;
+  }
 }
 
 /** Beside the target, then renamed: a failed write never leaves a partial file. */
@@ -114,19 +125,11 @@ async function writeAtomically(path: string, buffer: Buffer): Promise<void> {
  * staff go on to edit (the assessment, the proposals), so a second run must not wipe their text.
  */
 export async function saveFile(path: string, buffer: Buffer, options: { overwrite?: boolean; option?: string } = {}): Promise<void> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw writeFailure(path, 'EISDIR', '');
-    if (!options.overwrite) {
-      throw new CliError(
-        `Tệp "${path}" đã có (có thể đã được soạn tiếp). Công cụ không ghi đè để khỏi mất nội dung: chọn tên khác bằng ` +
-          `${options.option ?? '--out'}, hoặc thêm --overwrite nếu chắc chắn muốn thay tệp này.`,
-      );
-    }
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw writeFailure(path, code, (err as Error).message);
+  if ((await existingFile(path)) && !options.overwrite) {
+    throw new CliError(
+      `Tệp "${path}" đã có (có thể đã được soạn tiếp). Công cụ không ghi đè để khỏi mất nội dung: chọn tên khác bằng ` +
+        `${options.option ?? '--out'}, hoặc thêm --overwrite nếu chắc chắn muốn thay tệp này.`,
+    );
   }
   await writeAtomically(path, buffer);
 }

@@ -5,7 +5,7 @@
 import { APPENDIX_HEAD_ROWS, AppendixNotFoundError, hasAppendixHeader } from './reading/appendix';
 import type { Finding } from './measuring/checks';
 import { checkWorkbook, reportWorkbook, type CheckResult, type ReportResult } from './index';
-import { dossierIndicatorValues, dossierRates, findDossierSheet, withDossierSheet } from './measuring/dossiers';
+import { dossierIndicatorValues, dossierRates, dossierTable, findDossierSheet, withDossierFigures, type DossierFigures } from './measuring/dossiers';
 import { readIndicatorSheet, resultsFor, type IndicatorSheet } from './measuring/indicator-sheet';
 import type { IndicatorDefinition } from './measuring/indicators';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
@@ -151,7 +151,10 @@ export function panelInit(workbook: WorkbookData, today: IsoDate): PanelInit {
 
 /** Check the workbook with its settings sheet (and the run's overrides): the one path every front end takes. */
 export function checkFor(workbook: WorkbookData, today: IsoDate, overrides: RunOverrides = {}): CheckResult {
-  const settings = readSettings(workbook);
+  return checkWith(workbook, readSettings(workbook), today, overrides);
+}
+
+function checkWith(workbook: WorkbookData, settings: Settings, today: IsoDate, overrides: RunOverrides): CheckResult {
   const asOf = overrides.asOf ?? settings.asOf ?? today;
   return checkWorkbook(workbook, options(workbook, settings, asOf, overrides).run);
 }
@@ -175,35 +178,44 @@ function periodFor(code: string, cutoff: Cutoff) {
   return period;
 }
 
+/** A report as the service builds it: with the settings it read and the dossier sheet's figures it counted. */
+export interface ServiceReport extends ReportResult {
+  settings: Settings;
+  dossiers: DossierFigures | null;
+}
+
 /**
  * The report for a period, as data and as the tab's cells, with the settings sheet (and the run's overrides): the
  * one path every front end takes. Throws AppendixNotFoundError with a Vietnamese message.
  */
-export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff, overrides: RunOverrides = {}): ReportResult {
+export function reportFor(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff, overrides: RunOverrides = {}): ServiceReport {
   const settings = readSettings(workbook);
   const asOf = overrides.asOf ?? settings.asOf ?? today;
   const chosenCutoff = cutoff ?? settings.cutoff;
   const period = periodFor(code, chosenCutoff);
   const { run, separate } = options(workbook, settings, asOf, overrides);
   const typed = indicatorResults(settings, separate, period, chosenCutoff, run.indicators);
-  return reportWorkbook(workbook, { ...run, ...withDossierSheet(workbook, period, asOf, typed.indicators, typed.indicatorValues), period });
+  const dossiers = dossierIndicatorValues(workbook, period, asOf);
+  const result = reportWorkbook(workbook, { ...run, ...withDossierFigures(dossiers, typed.indicators, typed.indicatorValues), period });
+  return { ...result, settings, dossiers };
 }
 
 /**
- * The official report (the document that is sent) for a report already built: the same figures, the settings
- * sheet's heading, signer and recipients. Every front end drafts it through here.
+ * The official report (the document that is sent) for a report already built: the same figures, settings and
+ * dossier sheet, and the one-stop-shop table (counted here, when a document is asked for). Every front end drafts it
+ * through here.
  */
-export function officialDocumentFor(workbook: WorkbookData, result: ReportResult, date?: IsoDate): OfficialDocument {
-  const settings = readSettings(workbook);
-  const found = dossierIndicatorValues(workbook, result.report.period, result.report.asOf);
-  const dossiers = found?.table ? { sheet: found.sheet, table: found.table, rates: dossierRates(found.counts) } : null;
-  return buildOfficialDocument(result.report, result.appendix, settings.officialReport, date ?? result.report.asOf, { criteria: settings.parCriteria, dossiers });
+export function officialDocumentFor(result: ServiceReport, date?: IsoDate): OfficialDocument {
+  const { report, settings, dossiers: found } = result;
+  // The one-stop-shop table needs due dates; an export without them gives the rates it can.
+  const dossiers = found?.data.due ? { sheet: found.sheet, table: dossierTable(found.data, report.period, report.asOf), rates: dossierRates(found.counts) } : null;
+  return buildOfficialDocument(report, result.appendix, settings.officialReport, date ?? report.asOf, { criteria: settings.parCriteria, dossiers });
 }
 
 /** Reminders per lead unit, with the e-mails of the settings' unit directory: the one path every front end takes. */
 export function remindersForWorkbook(workbook: WorkbookData, today: IsoDate, days: number, overrides: RunOverrides = {}): Reminders & { unitName: string } {
   const settings = readSettings(workbook);
-  const { appendix, asOf } = checkFor(workbook, today, overrides);
+  const { appendix, asOf } = checkWith(workbook, settings, today, overrides);
   return { ...remindersFor(appendix, asOf, days, settings.units), unitName: overrides.unitName ?? settings.unitName ?? findUnitName(appendix.titleLines) ?? 'Văn phòng Sở Y tế' };
 }
 
@@ -228,7 +240,7 @@ export interface PanelDocument {
 /** The official report for the panel's download button: the same core path as `cchc report --docx`. */
 export function panelDocument(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelDocument {
   const result = reportFor(workbook, today, code, cutoff);
-  return { document: officialDocumentFor(workbook, result), fileName: `bao-cao-cchc-${result.report.period.code.replace('/', '-')}.docx` };
+  return { document: officialDocumentFor(result), fileName: `bao-cao-cchc-${result.report.period.code.replace('/', '-')}.docx` };
 }
 
 export function panelIndicators(workbook: WorkbookData, today: IsoDate, code: string, cutoff?: Cutoff): PanelIndicators {

@@ -249,23 +249,25 @@ export const DOSSIER_INDICATORS: Record<string, keyof DossierRates> = {
  * Indicator values for a period from the workbook's dossier sheet, if it has one: the report's indicator table
  * then shows computed figures instead of typed ones, with the sheet as their basis.
  */
-export function dossierIndicatorValues(
-  workbook: WorkbookData,
-  span: { start: IsoDate; end: IsoDate },
-  asOf: IsoDate,
-): { sheet: string; values: Record<string, number | null>; counts: DossierCounts; table: DossierTable | null } | null {
+export interface DossierFigures {
+  sheet: string;
+  /** The sheet's columns, for the one-stop-shop table (counted only when a document asks for it). */
+  data: DossierColumns;
+  values: Record<string, number | null>;
+  counts: DossierCounts;
+}
+
+export function dossierIndicatorValues(workbook: WorkbookData, span: { start: IsoDate; end: IsoDate }, asOf: IsoDate): DossierFigures | null {
   const found = findDossierSheet(workbook);
   if (!found) return null;
   const counts = countDossiers(found.data, span, asOf);
-  // The one-stop-shop table needs due dates; an export without them gives the rates it can.
-  const table = found.data.due ? dossierTable(found.data, span, asOf) : null;
   const rates = dossierRates(counts);
   const values: Record<string, number | null> = {};
   for (const [id, rate] of Object.entries(DOSSIER_INDICATORS)) {
     const column = rate === 'onTime' ? found.data.due : rate === 'online' ? found.data.online : found.data.digitised;
     if (column) values[id] = rates[rate];
   }
-  return { sheet: found.sheet, values, counts, table };
+  return { sheet: found.sheet, data: found.data, values, counts };
 }
 
 /**
@@ -279,7 +281,15 @@ export function withDossierSheet(
   definitions: readonly IndicatorDefinition[],
   values: Record<string, number | null | undefined>,
 ): { indicators: IndicatorDefinition[]; indicatorValues: Record<string, number | null | undefined> } {
-  const found = dossierIndicatorValues(workbook, span, asOf);
+  return withDossierFigures(dossierIndicatorValues(workbook, span, asOf), definitions, values);
+}
+
+/** The same, from figures already counted (the service counts once and keeps them for the official report). */
+export function withDossierFigures(
+  found: DossierFigures | null,
+  definitions: readonly IndicatorDefinition[],
+  values: Record<string, number | null | undefined>,
+): { indicators: IndicatorDefinition[]; indicatorValues: Record<string, number | null | undefined> } {
   if (!found) return { indicators: [...definitions], indicatorValues: values };
   const basis = `Trang "${found.sheet}" (${found.counts.received} hồ sơ${found.counts.skipped ? `, bỏ qua ${found.counts.skipped} dòng lỗi` : ''})`;
   return {

@@ -4,11 +4,11 @@
  * a task is late when the check does not.
  */
 import { addDays, daysBetween, formatViDate } from '../dates';
-import type { Appendix, Task } from '../reading/appendix';
+import type { Appendix } from '../reading/appendix';
 import type { UnitDirectory } from '../reading/units';
 import { foldKey } from '../reading/text';
 import type { IsoDate } from '../types';
-import { countedDueDates, NO_OWNER_LABEL, outcomeOf } from './indicators';
+import { countedDueDates, outcomeOf, ownerNames } from './indicators';
 
 export interface ReminderItem {
   row: number;
@@ -29,11 +29,6 @@ export interface Reminders {
   asOf: IsoDate;
   days: number;
   units: UnitReminders[];
-}
-
-function ownersOf(task: Task): string[] {
-  const names = [...new Set(task.owners.map((o) => o.name))];
-  return names.length ? names : [NO_OWNER_LABEL];
 }
 
 /**
@@ -58,7 +53,7 @@ export function remindersFor(appendix: Appendix, asOf: IsoDate, days: number, di
     const item = (due: IsoDate): ReminderItem => ({ row: task.row, tt: task.tt, content: task.content, due });
     const late = dues.filter((due) => outcomeOf(task, due, asOf).outcome === 'overdue');
     const soon = dues.filter((due) => due >= asOf && due <= horizon && outcomeOf(task, due, asOf).outcome === 'pending');
-    for (const name of late.length || soon.length ? ownersOf(task) : []) {
+    for (const name of late.length || soon.length ? ownerNames(task) : []) {
       const entry = unit(name);
       if (late.length) entry.overdue.push({ ...item(late[0]), daysOverdue: daysBetween(late[0], asOf) });
       for (const due of soon) entry.dueSoon.push({ ...item(due), daysLeft: daysBetween(asOf, due) });

@@ -8,7 +8,7 @@ import type { Appendix, Task } from '../reading/appendix';
 import { formatPercent } from '../reading/text';
 import { formatViDate } from '../dates';
 import { makePeriod, type PeriodType } from '../measuring/periods';
-import { isDone, NO_OWNER_LABEL, NO_SECTION_LABEL, type GroupRow, type OutcomeCounts } from '../measuring/indicators';
+import { isDone, NO_OWNER_LABEL, NO_SECTION_LABEL, ownerNames, type GroupRow, type OutcomeCounts } from '../measuring/indicators';
 import type { QuarterlyReport } from './report';
 import { assessParCriteria, DEFAULT_PAR_CRITERIA, type ParCriterion } from '../measuring/par';
 import type { DossierRates, DossierTable } from '../measuring/dossiers';
@@ -105,7 +105,7 @@ export function nextQuarter(report: Pick<QuarterlyReport, 'period'>) {
 }
 
 /** The Government Office's four states, with done-without-a-date apart (it cannot be called on time or late). */
-function stateCells(g: OutcomeCounts & { completionRate?: number | null; onTimeRate?: number | null }, rates: { completion: number | null; onTime: number | null }): string[] {
+function stateCells(g: OutcomeCounts, rates: { completion: number | null; onTime: number | null }): string[] {
   return [
     String(g.due - g.cancelled),
     String(g.onTime),
@@ -136,14 +136,9 @@ function stateTable(title: string, nameHeader: string, groups: GroupRow[], repor
 }
 
 function owners(task: Task): string {
-  const names = [...new Set(task.owners.map((o) => o.name))];
-  return names.length ? names.join(', ') : NO_OWNER_LABEL;
+  return ownerNames(task).join(', ');
 }
 
-/** A task as the document lists it: its content (the appendix's numbers restart in each section, so they are left out). */
-function taskLabel(task: Task): string {
-  return task.content;
-}
 
 /**
  * A section of the appendix as a heading of the document: its own number dropped (the document numbers its parts),
@@ -157,7 +152,8 @@ export function sectionTitle(name: string): string {
 }
 
 /**
- * Draft the document from a report and its appendix. Figures are the report's; task lists come from the appendix;
+ * Draft the document from a report and its appendix. Figures are the report's; task lists come from the appendix
+ * (tasks named by their content: the appendix's numbers restart in each section);
  * everything only people can write (direction, assessment, causes, proposals) is a placeholder.
  */
 export function buildOfficialDocument(
@@ -205,7 +201,7 @@ export function buildOfficialDocument(
       for (const item of done) {
         const task = byRow.get(item.row)!;
         const when = task.doneDate ? `hoàn thành ngày ${formatViDate(task.doneDate)}` : 'đã hoàn thành, chưa ghi ngày';
-        body.push({ kind: 'bullet', text: `${taskLabel(task)} (${owners(task)}; hạn ${formatViDate(item.due)}; ${when}).${written(' Kết quả', task.result)}` });
+        body.push({ kind: 'bullet', text: `${task.content} (${owners(task)}; hạn ${formatViDate(item.due)}; ${when}).${written(' Kết quả', task.result)}` });
       }
       // Results the units wrote ("Kết quả thực hiện") are quoted above; only the missing ones are left to the drafter.
       if (done.some((item) => !byRow.get(item.row)!.result)) body.push({ kind: 'placeholder', text: 'Kết quả, sản phẩm cụ thể của các nhiệm vụ đã hoàn thành.' });
@@ -246,7 +242,7 @@ export function buildOfficialDocument(
   });
   for (const task of upcoming) {
     const due = task.deadline.dueDates.find((d) => d >= next.start && d <= next.end)!;
-    body.push({ kind: 'bullet', text: `${taskLabel(task)} (${owners(task)}; hạn ${formatViDate(due)}).` });
+    body.push({ kind: 'bullet', text: `${task.content} (${owners(task)}; hạn ${formatViDate(due)}).` });
   }
   if (report.overdue.length) body.push({ kind: 'paragraph', text: `Khẩn trương hoàn thành ${report.overdue.length} nhiệm vụ đã quá hạn nêu tại Mục II.` });
   body.push({ kind: 'placeholder', text: 'Các nhiệm vụ trọng tâm khác của kỳ tới.' });
@@ -254,7 +250,7 @@ export function buildOfficialDocument(
   body.push({ kind: 'heading', text: 'V. ĐỀ XUẤT, KIẾN NGHỊ' });
   // The proposals units wrote against their tasks ("Đề xuất"), each with who proposed it.
   const proposals = appendix.tasks.filter((task) => task.proposal);
-  for (const task of proposals) body.push({ kind: 'bullet', text: `${sentence(task.proposal)} (${owners(task)}, nhiệm vụ "${taskLabel(task)}").` });
+  for (const task of proposals) body.push({ kind: 'bullet', text: `${sentence(task.proposal)} (${owners(task)}, nhiệm vụ "${task.content}").` });
   body.push({ kind: 'placeholder', text: proposals.length ? 'Đề xuất, kiến nghị khác với cơ quan cấp trên.' : 'Đề xuất, kiến nghị với cơ quan cấp trên.' });
 
   const annex: DocBlock[] = [

@@ -325,8 +325,8 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
   let row = 0;
   /** Points used on the current printed page. */
   let used = 0;
-  /** Add a row of cells (their `row` is set here) with the merges that widen them (any `top`: one row each). */
   const rowHeights: number[] = [];
+  /** Add a row of cells (their `row` is set here), widened by the row's merges; its height counts on the page. */
   const emit = (rowCells: Omit<ReportCell, 'row'>[], widened: readonly MergeRange[] = [], height?: number) => {
     const placed = rowCells.map((c) => ({ ...c, row }));
     const h = height ?? rowHeight(placed, widened, COLUMN_WIDTHS);
