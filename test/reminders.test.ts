@@ -15,6 +15,8 @@ const ROWS: CellValue[][] = [
   [6, 'Việc F', 'Văn phòng Sở', '01/04/2024', 'Hoàn thành'],
   [7, 'Việc G', null, '09/04/2024', 'Đang thực hiện'],
   [8, 'Việc H', 'Phòng Tổ chức cán bộ', 'trước ngày 05/11 hàng năm', 'Đang thực hiện'],
+  // Done, due inside the window: nothing to remind of.
+  [9, 'Việc I', 'Thanh tra Sở', '15/04/2024', 'Hoàn thành'],
 ];
 const DIRECTORY = [
   { name: 'Văn phòng Sở', aliases: [], email: 'vanphong@syt.gov.vn' },
@@ -65,6 +67,26 @@ describe('reminders per lead unit', () => {
   });
 });
 
+describe('the order of the reminders', () => {
+  it('puts the unit with the most to do first, equal ones by name, and a unit\'s soon-due tasks by date then row', () => {
+    const grid: CellValue[][] = [
+      HEADER,
+      [1, 'Một', 'Thanh tra Sở', '05/04/2024', 'Đang thực hiện'],
+      [2, 'Hai', 'Văn phòng Sở', '12/04/2024', 'Đang thực hiện'],
+      [3, 'Ba', 'Văn phòng Sở', '11/04/2024', 'Đang thực hiện'],
+      [4, 'Bốn', 'Văn phòng Sở', '11/04/2024', 'Đang thực hiện'],
+      [5, 'Năm', 'Phòng Tổ chức cán bộ', '05/04/2024', 'Đang thực hiện'],
+      [6, 'Sáu', 'Phòng Tổ chức cán bộ', '06/04/2024', 'Đang thực hiện'],
+      [7, 'Bảy', 'Phòng Tổ chức cán bộ', '12/04/2024', 'Đang thực hiện'],
+    ];
+    const { appendix } = checkWorkbook({ sheets: [{ name: 'PL', grid }] }, { asOf: '2024-04-10' });
+    const r = remindersFor(appendix, '2024-04-10', 7);
+    // Three each for TCCB and the Office ("Phòng…" before "Văn…"), one for the Inspectorate though it comes first.
+    expect(r.units.map((u) => u.unit)).toEqual(['Phòng Tổ chức cán bộ', 'Văn phòng Sở', 'Thanh tra Sở']);
+    expect(r.units[1].dueSoon.map((d) => d.content)).toEqual(['Ba', 'Bốn', 'Hai']);
+  });
+});
+
 describe('the reminder e-mail', () => {
   it('greets the unit, lists the overdue tasks then the soon-due ones, asks for the tracking columns, and is signed', () => {
     const { appendix } = read('2024-04-10');
@@ -91,6 +113,9 @@ describe('the reminder e-mail', () => {
     // Only overdue: the subject names only that; a task without a number is listed by its content.
     const [, , none] = remindersFor(appendix, '2024-04-10', 7).units;
     expect(reminderMail(none, '2024-04-10', 7, 'VP').subject).toBe('[CCHC] Nhắc hạn nhiệm vụ cải cách hành chính: 1 quá hạn');
+    // A list with nothing in it is left out of the body, heading included.
+    expect(reminderMail(none, '2024-04-10', 7, 'VP').body).not.toContain('đến hạn trong');
+    expect(reminderMail({ ...thanhTra, overdue: [] }, '2024-04-10', 3, 'VP').body).not.toContain('quá hạn mà chưa hoàn thành');
     expect(reminderMail({ ...thanhTra, overdue: [] }, '2024-04-10', 3, 'VP')).toMatchObject({ subject: '[CCHC] Nhắc hạn nhiệm vụ cải cách hành chính: 1 sắp đến hạn' });
     expect(reminderMail({ ...thanhTra, overdue: [], dueSoon: [{ ...thanhTra.dueSoon[0], tt: '' }] }, '2024-04-10', 3, 'VP').body).toContain('\n- Việc C (dòng 4, hạn 17/04/2024): còn 7 ngày.\n');
   });
