@@ -6,9 +6,9 @@ const coreDir = new URL('../src/core/', import.meta.url).pathname;
 const files = readdirSync(coreDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
 
 describe('the core', () => {
-  it('is laid out by pipeline stage: reading, measuring, presenting, functions', () => {
+  it('is laid out by pipeline stage: reading, measuring, presenting, consolidating (the units\' answers), functions', () => {
     const folders = new Set(files.filter((f) => f.includes('/')).map((f) => f.split('/')[0]));
-    expect([...folders].sort()).toEqual(['functions', 'measuring', 'presenting', 'reading']);
+    expect([...folders].sort()).toEqual(['consolidating', 'functions', 'measuring', 'presenting', 'reading']);
   });
 
   it.each(files)('%s imports only other core modules and pure libraries, never a host API', (file) => {

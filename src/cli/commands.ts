@@ -2,13 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isValidDate, todayIso } from '../core/dates';
 import { parsePeriod, type Cutoff } from '../core/measuring/periods';
-import { foldText } from '../core/reading/text';
-import { checkFor, officialDocumentFor, remindersForWorkbook, reportFor } from '../core/service';
+import { fileSlug } from '../core/consolidating/forms';
+import { checkFor, formsFor, mergeFor, officialDocumentFor, remindersForWorkbook, reportFor, ReturnedFileError } from '../core/service';
 import { CliError } from './errors';
 import { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
 import { readWorkbookFile, saveCopy, saveFile } from './files';
 import type { Io } from './main';
-import { checkJson, formatCheck, formatReminders, formatReport, reportJson } from './output';
+import { checkJson, formatCheck, formatForms, formatMerge, formatReminders, formatReport, mergeJson, reportJson } from './output';
 import { writeReportCopy } from '../xlsx/write';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -129,10 +129,6 @@ function daysOption(value: string | boolean | undefined): number {
   return days;
 }
 
-/** "Phòng Tổ chức cán bộ" → "phong-to-chuc-can-bo": a file name every system accepts. */
-function slug(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'don-vi';
-}
 
 export async function runRemind(positionals: string[], values: Values, io: Io): Promise<void> {
   const file = fileArgument(positionals, 'remind');
@@ -148,7 +144,7 @@ export async function runRemind(positionals: string[], values: Values, io: Io): 
     await mkdir(dir, { recursive: true });
     const { reminderEml } = await import('./remind');
     for (const unit of reminders.units) {
-      const path = join(dir, `nhac-han-${slug(unit.unit)}.eml`);
+      const path = join(dir, `nhac-han-${fileSlug(unit.unit)}.eml`);
       await saveFile(path, Buffer.from(reminderEml(unit, reminders, reminders.unitName)), { overwrite, option: '--eml-dir' });
       written.push(path);
     }
@@ -166,6 +162,73 @@ export async function runRemind(positionals: string[], values: Values, io: Io): 
     return;
   }
   io.stdout(formatReminders(reminders, io.columns) + (written.length ? `\n\nĐã ghi: ${written.join(', ')}` : ''));
+}
+
+export async function runForms(positionals: string[], values: Values, io: Io): Promise<void> {
+  const file = fileArgument(positionals, 'forms');
+  const dir = (values['out-dir'] as string | undefined) ?? join(dirname(file), `${basename(file, extname(file))}.phieu-cap-nhat`);
+  io.progress(`Đang đọc "${file}"…`);
+  const { data: workbook } = await readWorkbookFile(file);
+  const { sheet, forms, withoutUnit } = formsFor(workbook, todayIso(), basename(file), {
+    sheet: values.sheet as string | undefined,
+    planYear: yearOption(values.year),
+    asOf: asOfOption(values['as-of']),
+  });
+  await mkdir(dir, { recursive: true });
+  // ExcelJS writes the forms: loaded only when forms are asked for.
+  const { writeUpdateForm } = await import('../forms/write');
+  const written: { unit: string; email: string | null; file: string; tasks: number }[] = [];
+  for (const form of forms) {
+    const path = join(dir, form.fileName);
+    io.progress(`Đang ghi "${path}"…`);
+    await saveFile(path, await writeUpdateForm(form), { overwrite: Boolean(values.overwrite), option: '--out-dir' });
+    written.push({ unit: form.unit, email: form.email, file: path, tasks: form.tasks.length });
+  }
+  if (values.json) io.stdout(JSON.stringify({ sheet, outDir: dir, forms: written, withoutUnit }, null, 2));
+  else io.stdout(formatForms(sheet, dir, written, withoutUnit));
+}
+
+/** Beside the Office's file: "x.xlsx" → "x.tong-hop.xlsx" (a macro-enabled workbook stays .xlsm). */
+function mergedOutput(file: string, macros: boolean): string {
+  return join(dirname(file), `${basename(file, extname(file)).replace(/\.tong-hop$/i, '')}.tong-hop${macros ? '.xlsm' : '.xlsx'}`);
+}
+
+export async function runMerge(positionals: string[], values: Values, io: Io): Promise<void> {
+  if (positionals.length < 2) {
+    throw new CliError('Lệnh "merge" cần tệp phụ lục của Văn phòng rồi các tệp đơn vị gửi lại, ví dụ: cchc merge ke-hoach.xlsx phieu-cap-nhat-*.xlsx --out ke-hoach.tong-hop.xlsx');
+  }
+  const [file, ...returnedFiles] = positionals;
+  io.progress(`Đang đọc "${file}"…`);
+  const { pkg, data: workbook } = await readWorkbookFile(file);
+  const output = (values.out as string | undefined) ?? mergedOutput(file, pkg.macroEnabled);
+  for (const path of [file, ...returnedFiles]) {
+    if (resolve(output) === resolve(path)) throw new CliError(`--out trùng với tệp đầu vào "${path}": công cụ không ghi đè tệp gốc. Hãy chọn tên tệp khác.`);
+  }
+  if (pkg.macroEnabled !== /\.xlsm$/i.test(output)) {
+    throw new CliError(`Tệp kết quả phải có đuôi ${pkg.macroEnabled ? '.xlsm (tệp gốc có macro)' : '.xlsx'}, ví dụ --out ${basename(output, extname(output))}${pkg.macroEnabled ? '.xlsm' : '.xlsx'}`);
+  }
+  const returned = [];
+  for (const path of returnedFiles) {
+    io.progress(`Đang đọc "${path}"…`);
+    returned.push({ file: basename(path), workbook: (await readWorkbookFile(path)).data });
+  }
+  let result;
+  try {
+    result = mergeFor(workbook, todayIso(), returned, {
+      sheet: values.sheet as string | undefined,
+      planYear: yearOption(values.year),
+      unit: values.unit as string | undefined,
+    });
+  } catch (err) {
+    if (err instanceof ReturnedFileError) throw new CliError(err.message);
+    throw err;
+  }
+  io.progress(`Đang ghi "${output}"…`);
+  const { writeEditsCopy } = await import('../xlsx/edit');
+  const { buffer, skipped } = writeEditsCopy(pkg, result.sheet, result.edits);
+  await saveCopy(output, buffer, { overwrite: Boolean(values.overwrite) });
+  if (values.json) io.stdout(JSON.stringify({ ...mergeJson(result, skipped), output }, null, 2));
+  else io.stdout(formatMerge(result, skipped, output));
 }
 
 export async function runDemo(positionals: string[], values: Values, io: Io): Promise<void> {

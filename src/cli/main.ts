@@ -24,6 +24,15 @@ export const COMMAND_HELP = {
       Liệt kê theo từng đơn vị chủ trì các nhiệm vụ sắp đến hạn (trong --days ngày, mặc định 7) và đã quá hạn.
       --eml-dir DIR   ghi mỗi đơn vị một thư nhắc soạn sẵn (.eml, mở bằng Outlook/Thunderbird để gửi)
       --ics TỆP       ghi lịch các thời hạn (.ics) để nhập vào lịch của ứng dụng thư`,
+  forms: `  cchc forms <tệp.xlsx> [--out-dir THƯ-MỤC] [--overwrite] [--sheet TÊN] [--year NĂM] [--as-of NGÀY] [--json]
+      Tạo cho mỗi đơn vị chủ trì một phiếu cập nhật (.xlsx): các nhiệm vụ của đơn vị, cột tiến độ, ngày hoàn thành,
+      kết quả, khó khăn, đề xuất để điền; các cột khác khóa. Tên tệp theo tên đơn vị.
+      --out-dir DIR   thư mục ghi phiếu (mặc định: <tệp>.phieu-cap-nhat bên cạnh tệp gốc)`,
+  merge: `  cchc merge <tệp.xlsx> <tệp-gửi-lại.xlsx>… [--out tệp-tổng-hợp.xlsx] [--unit "Tên đơn vị"] [--overwrite] [--json]
+      Ghi các phiếu (hoặc bản sao phụ lục) đơn vị gửi lại vào một bản sao của phụ lục: chỉ các ô theo dõi của nhiệm
+      vụ đơn vị chủ trì. Ô có mâu thuẫn được liệt kê, không ghi. Liệt kê đơn vị chưa gửi.
+      --out TỆP       tệp kết quả (mặc định: <tệp>.tong-hop.xlsx bên cạnh tệp gốc)
+      --unit TÊN      đơn vị của bản sao phụ lục gửi lại (khi tên tệp không có tên đơn vị)`,
   demo: `  cchc demo [--out-dir THƯ-MỤC]
       Tạo sổ làm việc mẫu của một Sở Y tế và lập báo cáo 6 tháng của nó.`,
 } as const;
@@ -50,6 +59,8 @@ const OPTIONS = {
   check: COMMON,
   report: { ...COMMON, period: { type: 'string' }, cutoff: { type: 'string' }, out: { type: 'string' }, docx: { type: 'string' }, overwrite: { type: 'boolean' }, 'unit-name': { type: 'string' } },
   remind: { ...COMMON, days: { type: 'string' }, 'eml-dir': { type: 'string' }, ics: { type: 'string' }, overwrite: { type: 'boolean' } },
+  forms: { ...COMMON, 'out-dir': { type: 'string' }, overwrite: { type: 'boolean' } },
+  merge: { sheet: COMMON.sheet, year: COMMON.year, json: COMMON.json, help: COMMON.help, out: { type: 'string' }, unit: { type: 'string' }, overwrite: { type: 'boolean' } },
   demo: { 'out-dir': { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 } as const;
 
@@ -103,10 +114,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const options = values as Record<string, string | boolean | undefined>;
     // The commands (the core, the package reader) load only when one runs: `cchc --help` does not pay for them.
-    const { runCheck, runDemo, runRemind, runReport } = await import('./commands');
+    const { runCheck, runDemo, runForms, runMerge, runRemind, runReport } = await import('./commands');
     if (command === 'check') await runCheck(positionals, options, io);
     else if (command === 'report') await runReport(positionals, options, io);
     else if (command === 'remind') await runRemind(positionals, options, io);
+    else if (command === 'forms') await runForms(positionals, options, io);
+    else if (command === 'merge') await runMerge(positionals, options, io);
     else await runDemo(positionals, options, io);
     return 0;
   } catch (err) {

@@ -3,7 +3,8 @@ import { SEVERITY_LABELS, type Finding } from '../core/measuring/checks';
 import { formatViDate } from '../core/dates';
 import { NO_OWNER_LABEL, OUTCOME_LABELS } from '../core/measuring/indicators';
 import { reportDueLabel, type QuarterlyReport } from '../core/presenting/report';
-import { formatPercent } from '../core/reading/text';
+import { columnLetter, formatPercent } from '../core/reading/text';
+import { describeValue, type MergeResult } from '../core/consolidating/merge';
 import type { Severity } from '../core/types';
 import type { Reminders } from '../core/measuring/reminders';
 
@@ -180,4 +181,57 @@ export function formatReminders(reminders: Reminders, columns?: number): string 
     return lines.join('\n');
   });
   return `Nhắc hạn tính đến ${formatViDate(reminders.asOf)} (đến hạn trong ${reminders.days} ngày tới và quá hạn):\n\n${blocks.join('\n\n')}`;
+}
+
+/** `cchc forms` as a person reads it: one line per form. */
+export function formatForms(sheet: string, dir: string, forms: { unit: string; email: string | null; file: string; tasks: number }[], withoutUnit: number): string {
+  const lines = [`Đã tạo ${forms.length} phiếu cập nhật từ trang "${sheet}" trong thư mục "${dir}":`];
+  for (const f of forms) lines.push(`  ${f.unit}: ${f.tasks} nhiệm vụ — ${f.file}${f.email ? ` (gửi ${f.email})` : ''}`);
+  if (withoutUnit) lines.push(`\n${withoutUnit} nhiệm vụ chưa có đơn vị chủ trì cụ thể nên không có trong phiếu nào: hãy ghi đơn vị chủ trì trong phụ lục.`);
+  return lines.join('\n');
+}
+
+/** `cchc merge --json`: the contract other scripts read (applied, conflicts, missingUnits). Extend, never rename. */
+export function mergeJson(result: MergeResult, skipped: { row: number; col: number }[]) {
+  return {
+    sheet: result.sheet,
+    applied: result.applied
+      .filter((a) => !skipped.some((s) => s.row === a.row && columnLetter(s.col) === a.column))
+      .map((a) => ({ row: a.row, column: a.column, value: a.value, from: a.from, header: a.header, previous: a.previous })),
+    conflicts: [
+      ...result.conflicts.map((c) => ({ row: c.row, column: c.column, current: c.current, incoming: c.incoming, from: c.from, header: c.header, reason: c.reason, message: c.message })),
+      ...skipped.flatMap((s) => {
+        const a = result.applied.find((x) => x.row === s.row && x.column === columnLetter(s.col));
+        return a ? [{ row: a.row, column: a.column, current: a.previous, incoming: a.value ?? '', from: a.from, header: a.header, reason: 'formula', message: FORMULA_MESSAGE }] : [];
+      }),
+    ],
+    missingUnits: result.missingUnits,
+    unmatched: result.unmatched,
+    addedColumns: result.addedColumns,
+    returns: result.returns,
+  };
+}
+
+const FORMULA_MESSAGE = 'Ô này chứa công thức trong phụ lục: công cụ không ghi đè công thức.';
+
+/** `cchc merge` as a person reads it: what was written, what needs a decision, who has not answered. */
+export function formatMerge(result: MergeResult, skipped: { row: number; col: number }[], output: string): string {
+  const json = mergeJson(result, skipped);
+  const kinds = result.returns.map((r) => `  ${r.file}: ${r.unit} (${r.kind === 'form' ? 'phiếu cập nhật' : 'bản sao phụ lục'}, ${r.answers} dòng)`);
+  const lines = [`Đã đọc ${result.returns.length} tệp gửi lại:`, ...kinds, ''];
+  lines.push(`Đã ghi ${json.applied.length} ô vào trang "${result.sheet}" của "${output}" (tệp gốc không bị sửa).`);
+  for (const c of result.addedColumns) lines.push(`  Thêm cột ${c.column} "${c.header}" (phụ lục chưa có cột này).`);
+  for (const a of json.applied) lines.push(`  Dòng ${a.row}, cột ${a.column} (${a.header}): ${describeValue(a.previous)} → ${describeValue(a.value)} — ${a.from}`);
+  if (json.conflicts.length) {
+    lines.push('', `Chưa ghi, cần Văn phòng xem lại (${json.conflicts.length} ô):`);
+    for (const c of json.conflicts) {
+      lines.push(`  Dòng ${c.row}${c.column ? `, cột ${c.column}` : ''} (${c.header}): đang là ${describeValue(c.current)}, ${c.from} gửi ${describeValue(c.incoming)}. ${c.message}`);
+    }
+  }
+  if (result.unmatched.length) {
+    lines.push('', `Dòng không khớp nhiệm vụ nào của phụ lục (không ghi):`);
+    for (const u of result.unmatched) lines.push(`  ${u.from}, dòng ${u.row}: ${cut(u.content, 80)}`);
+  }
+  lines.push('', result.missingUnits.length ? `Đơn vị chưa gửi lại: ${result.missingUnits.join(', ')}.` : 'Mọi đơn vị chủ trì đã gửi lại.');
+  return lines.join('\n');
 }

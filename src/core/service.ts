@@ -2,7 +2,7 @@
  * What the panel (Google Sheets sidebar, Excel task pane) asks for, computed from plain workbook data. Each host
  * reads the workbook once, calls one of these, and sends the plain result to the panel (no Date objects).
  */
-import { APPENDIX_HEAD_ROWS, AppendixNotFoundError, hasAppendixHeader } from './reading/appendix';
+import { APPENDIX_HEAD_ROWS, AppendixNotFoundError, hasAppendixHeader, readAppendix } from './reading/appendix';
 import type { Finding } from './measuring/checks';
 import { checkWorkbook, reportWorkbook, type CheckResult, type ReportResult } from './index';
 import { dossierIndicatorValues, dossierRates, dossierTable, findDossierSheet, withDossierFigures, type DossierFigures } from './measuring/dossiers';
@@ -15,6 +15,9 @@ import { reminderMail, remindersFor, type Reminders, type UnitReminders } from '
 import { buildOfficialDocument, type OfficialDocument } from './presenting/document';
 import { isSettingsSheet, readSettings, SETTINGS_SHEET, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
+import { buildUpdateForms, readReturnedForm, TRACKING_HEADERS, TRACKING_ROLES, type UpdateForm } from './consolidating/forms';
+import { copyAnswers, leadUnits, mergeAnswers, unitFromFileName, type MergeResult, type ReturnedAnswers } from './consolidating/merge';
+import { createUnitResolver } from './reading/units';
 
 export interface PanelPeriod {
   code: string;
@@ -216,7 +219,77 @@ export function officialDocumentFor(result: ServiceReport, date?: IsoDate): Offi
 export function remindersForWorkbook(workbook: WorkbookData, today: IsoDate, days: number, overrides: RunOverrides = {}): Reminders & { unitName: string } {
   const settings = readSettings(workbook);
   const { appendix, asOf } = checkWith(workbook, settings, today, overrides);
-  return { ...remindersFor(appendix, asOf, days, settings.units), unitName: overrides.unitName ?? settings.unitName ?? findUnitName(appendix.titleLines) ?? 'Văn phòng Sở Y tế' };
+  return { ...remindersFor(appendix, asOf, days, settings.units), unitName: officeName(appendix, settings, overrides) };
+}
+
+/** Who gathers the units' answers and sends the reminders: the run's unit name, the settings', the title's. */
+function officeName(appendix: CheckResult['appendix'], settings: Settings, overrides: RunOverrides): string {
+  return overrides.unitName ?? settings.unitName ?? findUnitName(appendix.titleLines) ?? 'Văn phòng Sở Y tế';
+}
+
+/** The update forms, one per named lead unit: the one path every front end takes. */
+export function formsFor(workbook: WorkbookData, today: IsoDate, file: string, overrides: RunOverrides = {}): { sheet: string; forms: UpdateForm[]; withoutUnit: number } {
+  const settings = readSettings(workbook);
+  const { appendix, asOf } = checkWith(workbook, settings, today, overrides);
+  const grid = workbook.sheets.find((s) => s.name === appendix.sheet)!.grid;
+  const forms = buildUpdateForms(appendix, grid, settings.units, { sentOn: asOf, file, office: officeName(appendix, settings, overrides) });
+  return { sheet: appendix.sheet, forms, withoutUnit: appendix.tasks.filter((t) => !t.owners.some((o) => !o.vague)).length };
+}
+
+/** A returned file as the merge is given it: its name (to recognise its unit and to name it in the results). */
+export interface ReturnedFile {
+  file: string;
+  workbook: WorkbookData;
+}
+
+/** A returned file the merge cannot use; the message says what was expected. */
+export class ReturnedFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReturnedFileError';
+  }
+}
+
+/**
+ * The merge of returned forms and full copies into the appendix: the cells to write and what was not applied. A
+ * full copy's unit is `unit` when given (one copy at a time), else read from its file name.
+ */
+export function mergeFor(workbook: WorkbookData, today: IsoDate, returned: readonly ReturnedFile[], overrides: RunOverrides & { unit?: string } = {}): MergeResult {
+  const settings = readSettings(workbook);
+  const { appendix } = checkWith(workbook, settings, today, overrides);
+  const grid = workbook.sheets.find((s) => s.name === appendix.sheet)!.grid;
+  const units = leadUnits(appendix);
+  const list = units.map((u) => `"${u}"`).join(', ');
+  let named: string | null = null;
+  if (overrides.unit !== undefined) {
+    named = createUnitResolver(settings.units).resolve(overrides.unit).name;
+    if (!units.includes(named)) throw new ReturnedFileError(`--unit "${overrides.unit}" không chủ trì nhiệm vụ nào trong phụ lục. Các đơn vị chủ trì: ${list}.`);
+  }
+  const returns: ReturnedAnswers[] = returned.map(({ file, workbook: wb }) => {
+    const form = readReturnedForm(wb);
+    if (form) return { file, unit: form.unit, kind: 'form', answers: form.answers };
+    let copy;
+    try {
+      copy = readAppendix(wb, { units: settings.units, ignoreSheets: isToolSheet, planYear: appendix.planYear });
+    } catch (err) {
+      if (err instanceof AppendixNotFoundError) {
+        throw new ReturnedFileError(`Tệp "${file}" không phải phiếu cập nhật do công cụ tạo, cũng không có bảng phụ lục (cần cột nội dung nhiệm vụ và đơn vị chủ trì hoặc thời gian).`);
+      }
+      throw err;
+    }
+    const unit = named ?? unitFromFileName(file, units, settings.units);
+    if (!unit) {
+      throw new ReturnedFileError(
+        `Không biết tệp "${file}" là bản của đơn vị nào: ghi tên đơn vị vào tên tệp (ví dụ "ke-hoach - Phong To chuc can bo.xlsx") ` +
+          `hoặc dùng --unit "Tên đơn vị" (mỗi lần một tệp). Các đơn vị chủ trì: ${list}.`,
+      );
+    }
+    const copyGrid = wb.sheets.find((s) => s.name === copy.sheet)!.grid;
+    return { file, unit, kind: 'copy', answers: copyAnswers(copy, copyGrid) };
+  });
+  const copies = returns.filter((r) => r.kind === 'copy');
+  if (named && copies.length > 1) throw new ReturnedFileError(`--unit chỉ dùng với một bản sao phụ lục; lần này có ${copies.length}: ${copies.map((c) => `"${c.file}"`).join(', ')}.`);
+  return mergeAnswers(appendix, grid, returns);
 }
 
 export interface PanelReminders {
@@ -287,13 +360,7 @@ export function trackingColumnsPlan(workbook: WorkbookData, today: IsoDate): Tra
     firstFreeColumn: Math.max(0, ...grid.map((r) => r.length)),
     needStatus,
     needDoneDate,
-    headers: [
-      needStatus ? 'Tiến độ' : null,
-      needDoneDate ? 'Ngày hoàn thành' : null,
-      appendix.columns.result === undefined ? 'Kết quả thực hiện' : null,
-      appendix.columns.difficulty === undefined ? 'Khó khăn, vướng mắc' : null,
-      appendix.columns.proposal === undefined ? 'Đề xuất' : null,
-    ].filter((h): h is string => !!h),
+    headers: TRACKING_ROLES.filter((role) => appendix.columns[role] === undefined).map((role) => TRACKING_HEADERS[role]),
   };
 }
 

@@ -159,3 +159,32 @@ export function appendCellFormats(xml: string, looks: CellLook[]): { xml: string
   out = appendToSection(out, counts, 'cellXfs', xfs);
   return { xml: out, xfIds };
 }
+
+/**
+ * For each given cell format, a copy that shows dates in `code` (the copy keeps its font, fill, border and
+ * alignment). Returns the new stylesheet and, per base xf index, the new one. Nothing existing is renumbered.
+ */
+export function withDateFormats(xml: string, bases: readonly number[], code: string): { xml: string; ids: Map<number, number> } {
+  const counts = survey(xml);
+  const p = counts.prefix;
+  const open = new RegExp(`<${p}cellXfs(\\s[^>]*?)?(/?)>`).exec(xml);
+  const list = open && open[2] !== '/' ? xml.slice(open.index + open[0].length, xml.indexOf(`</${p}cellXfs>`, open.index)) : '';
+  // Each existing xf, whole (self-closing or with its alignment/protection children).
+  const xfs = [...list.matchAll(new RegExp(`<${p}xf\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}xf>)`, 'g'))].map((m) => m[0]);
+  const numFmtId = counts.maxNumFmtId + 1;
+  const ids = new Map<number, number>();
+  const added: string[] = [];
+  for (const base of new Set(bases)) {
+    const source = xfs[base] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`;
+    const copy = source
+      .replace(/\snumFmtId="\d*"/, '')
+      .replace(/\sapplyNumberFormat="\w*"/, '')
+      .replace(new RegExp(`^<${p}xf\\b`), `<${p}xf numFmtId="${numFmtId}" applyNumberFormat="1"`);
+    ids.set(base, counts.children.cellXfs + added.length);
+    added.push(copy);
+  }
+  if (!added.length) return { xml, ids };
+  let out = appendToSection(xml, counts, 'numFmts', [`<${p}numFmt numFmtId="${numFmtId}" formatCode="${escapeXml(code)}"/>`]);
+  out = appendToSection(out, counts, 'cellXfs', added);
+  return { xml: out, ids };
+}

@@ -1,0 +1,260 @@
+/**
+ * Forms and the merge, in memory through the core service (no files): the task key, what a form remembers, the
+ * three-way rule for every combination of what was sent, what the Office holds now and what the unit answered,
+ * the full-copy rules, two units on one cell, reworded and stray rows, and whose a copy is by its file name.
+ */
+import { describe, expect, it } from 'vitest';
+import { formGrid, formMetaGrid, FORM_META_SHEET, FORM_SHEET, taskKeys, trackingValue } from '../src/core/consolidating/forms';
+import { unitFromFileName } from '../src/core/consolidating/merge';
+import { DEFAULT_UNIT_DIRECTORY } from '../src/core/reading/units';
+import { formsFor, mergeFor, ReturnedFileError } from '../src/core/service';
+import type { CellValue, WorkbookData } from '../src/core/types';
+import { utc } from './fixtures/sheets';
+
+const TODAY = '2024-07-10';
+const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành', 'Kết quả thực hiện'];
+
+function office(rows: CellValue[][]): WorkbookData {
+  return { sheets: [{ name: 'Phụ lục', grid: [HEADER, ...rows] }] };
+}
+
+const PLAN: CellValue[][] = [
+  [1, 'Rà soát văn bản quy phạm pháp luật', 'Thanh tra Sở', 'Quý II/2024', 'Đang thực hiện', null, null],
+  [2, 'Kiểm tra công tác CCHC tại các đơn vị', 'Văn phòng Sở', 'Quý III/2024', 'Chưa thực hiện', null, null],
+  [3, 'Khảo sát sự hài lòng của người dân', 'Văn phòng Sở, Thanh tra Sở', 'Quý III/2024', 'Chưa thực hiện', null, null],
+];
+
+/** The workbook a unit sends back: its form as written, with `fill` applied to the form sheet's rows. */
+function returnedForm(workbook: WorkbookData, unit: string, fill: (grid: CellValue[][]) => void): WorkbookData {
+  const form = formsFor(workbook, TODAY, 'ke-hoach.xlsx').forms.find((f) => f.unit === unit)!;
+  const grid = formGrid(form).map((r) => [...r]);
+  fill(grid);
+  return { sheets: [{ name: FORM_SHEET, grid }, { name: FORM_META_SHEET, grid: formMetaGrid(form) }] };
+}
+
+/** The form row (0-based in the grid) of a task, found by its content. */
+const at = (grid: CellValue[][], content: string) => grid.findIndex((r) => r[3] === content);
+const STATUS = 6;
+const DONE = 7;
+const RESULT = 8;
+
+describe('task keys', () => {
+  it('follow the task, not its row: inserting and reordering rows keeps every key', () => {
+    const tasks = [
+      { section: 'I. Cải cách thể chế', content: 'Việc A' },
+      { section: 'I. Cải cách thể chế', content: 'Việc B' },
+    ];
+    const [a, b] = taskKeys(tasks);
+    expect(a).toMatch(/^NV-[0-9A-Z]{7}$/);
+    expect(taskKeys([{ section: null, content: 'Việc mới' }, tasks[1], tasks[0]]).slice(1)).toEqual([b, a]);
+  });
+
+  it('tell apart the same content in two sections, and number a repeat within one', () => {
+    const [a, b, c] = taskKeys([
+      { section: 'I', content: 'Báo cáo quý' },
+      { section: 'II', content: 'Báo cáo quý' },
+      { section: 'I', content: 'Báo cáo quý' },
+    ]);
+    expect(a).not.toBe(b);
+    expect(c).toBe(`${a}-2`);
+  });
+
+  it('do not change with case, accents typed apart or extra spaces', () => {
+    expect(taskKeys([{ section: 'I', content: 'Rà soát  văn bản' }])).toEqual(taskKeys([{ section: 'I', content: 'rà soát văn bản'.normalize('NFD') }]));
+  });
+});
+
+describe('tracking values as compared', () => {
+  it('read a done date written as a date, a serial, ISO text or day/month/year text as the same day', () => {
+    expect([utc(5, 7, 2024), 45478, '2024-07-05', '5/7/2024', ' 05-07-2024 '].map((v) => trackingValue('doneDate', v))).toEqual(Array(5).fill('2024-07-05'));
+  });
+
+  it('keep a done date that is not a date as its text, and clean text of spaces', () => {
+    expect(trackingValue('doneDate', 'tháng 7')).toBe('tháng 7');
+    expect(trackingValue('result', '  Đã  trình  ')).toBe('Đã trình');
+    expect(trackingValue('status', null)).toBe('');
+  });
+});
+
+describe('a form', () => {
+  it('holds the unit’s tasks with the tracking values as sent, in the form and in its hidden sheet', () => {
+    const wb = office([[1, 'Việc A', 'Văn phòng Sở', 'Quý I/2024', 'Hoàn thành', utc(20, 3, 2024), 'Đã ban hành']]);
+    const [form] = formsFor(wb, TODAY, 'ke-hoach.xlsx').forms;
+    expect(form.unit).toBe('Văn phòng Sở');
+    expect(form.fileName).toBe('phieu-cap-nhat-van-phong-so.xlsx');
+    expect(form.tasks[0]).toMatchObject({ row: 2, tt: '1', content: 'Việc A', timeframe: 'Quý I/2024', sent: { status: 'Hoàn thành', doneDate: '2024-03-20', result: 'Đã ban hành', difficulty: '', proposal: '' } });
+    expect(formGrid(form)[5].slice(6)).toEqual(['Hoàn thành', utc(20, 3, 2024), 'Đã ban hành', null, null]);
+    expect(formMetaGrid(form)[6]).toEqual([form.tasks[0].key, 2, 'Việc A', 'Hoàn thành', '2024-03-20', 'Đã ban hành', '', '']);
+  });
+
+  it('goes to each lead unit of a task led jointly, and to no vague group', () => {
+    const wb = office([...PLAN, [4, 'Việc chung', 'Các phòng chức năng', 'Quý IV/2024', null, null, null]]);
+    const { forms, withoutUnit } = formsFor(wb, TODAY, 'ke-hoach.xlsx');
+    expect(forms.map((f) => [f.unit, f.tasks.map((t) => t.tt)])).toEqual([
+      ['Thanh tra Sở', ['1', '3']],
+      ['Văn phòng Sở', ['2', '3']],
+    ]);
+    expect(withoutUnit).toBe(1);
+  });
+});
+
+describe('the merge of a returned form (three-way)', () => {
+  /** Merge one VP answer for task 2's status, with the Office's current status and the value sent. */
+  function threeWay(sent: string, now: string, answer: string) {
+    const before = office([[2, 'Kiểm tra công tác CCHC tại các đơn vị', 'Văn phòng Sở', 'Quý III/2024', sent, null, null]]);
+    const back = returnedForm(before, 'Văn phòng Sở', (g) => (g[5][STATUS] = answer));
+    const after = office([[2, 'Kiểm tra công tác CCHC tại các đơn vị', 'Văn phòng Sở', 'Quý III/2024', now, null, null]]);
+    return mergeFor(after, TODAY, [{ file: 'vp.xlsx', workbook: back }]);
+  }
+
+  it('applies what the unit changed where the Office did not', () => {
+    const r = threeWay('Chưa thực hiện', 'Chưa thực hiện', 'Đang thực hiện');
+    expect(r.applied).toEqual([{ row: 2, column: 'E', header: 'Tiến độ', value: 'Đang thực hiện', from: 'vp.xlsx', previous: 'Chưa thực hiện' }]);
+    expect(r.edits).toEqual([{ row: 2, col: 4, value: 'Đang thực hiện' }]);
+    expect(r.conflicts).toEqual([]);
+  });
+
+  it('leaves a cell the unit did not change, even where the Office changed it', () => {
+    const r = threeWay('Chưa thực hiện', 'Đang thực hiện', 'Chưa thực hiện');
+    expect([r.applied, r.conflicts, r.edits]).toEqual([[], [], []]);
+  });
+
+  it('does nothing where both made the same change', () => {
+    const r = threeWay('Chưa thực hiện', 'Đã hoàn thành', 'Đã hoàn thành');
+    expect([r.applied, r.conflicts]).toEqual([[], []]);
+  });
+
+  it('lists, and does not apply, a cell both changed differently', () => {
+    const r = threeWay('Chưa thực hiện', 'Đang thực hiện', 'Đã hoàn thành');
+    expect(r.applied).toEqual([]);
+    expect(r.conflicts).toEqual([
+      {
+        row: 2, column: 'E', header: 'Tiến độ', current: 'Đang thực hiện', incoming: 'Đã hoàn thành', from: 'vp.xlsx', reason: 'changed-since-sent',
+        message: 'Văn phòng đã sửa ô này sau khi gửi phiếu, và đơn vị cũng sửa: cần đối chiếu trước khi ghi.',
+      },
+    ]);
+  });
+
+  it('clears a cell the unit emptied', () => {
+    const r = threeWay('Đang thực hiện', 'Đang thực hiện', '');
+    expect(r.applied.map((a) => [a.column, a.value, a.previous])).toEqual([['E', null, 'Đang thực hiện']]);
+    expect(r.edits).toEqual([{ row: 2, col: 4, value: null }]);
+  });
+
+  it('writes a done date as a date edit, and a result as text', () => {
+    const back = returnedForm(office(PLAN), 'Văn phòng Sở', (g) => {
+      const row = at(g, 'Kiểm tra công tác CCHC tại các đơn vị');
+      g[row][DONE] = '15/08/2024';
+      g[row][RESULT] = 'Đã kiểm tra 6 đơn vị';
+    });
+    const r = mergeFor(office(PLAN), TODAY, [{ file: 'vp.xlsx', workbook: back }]);
+    expect(r.edits).toEqual([
+      { row: 3, col: 5, value: '2024-08-15', date: '2024-08-15' },
+      { row: 3, col: 6, value: 'Đã kiểm tra 6 đơn vị' },
+    ]);
+  });
+
+  it('finds the task after the Office inserted rows above it, and a reworded task by its content', () => {
+    const back = returnedForm(office(PLAN), 'Văn phòng Sở', (g) => (g[at(g, 'Kiểm tra công tác CCHC tại các đơn vị')][STATUS] = 'Đang thực hiện'));
+    const moved = office([
+      [0, 'Nhiệm vụ mới', 'Thanh tra Sở', 'Quý IV/2024', null, null, null],
+      PLAN[0],
+      [2, 'Kiểm tra công tác CCHC tại các đơn vị trực thuộc', 'Văn phòng Sở', 'Quý III/2024', 'Chưa thực hiện', null, null],
+      [3, 'Kiểm tra công tác văn thư, lưu trữ tại các đơn vị', 'Văn phòng Sở', 'Quý III/2024', 'Chưa thực hiện', null, null],
+    ]);
+    // Two words added change the key; 9 of the 11 words are shared (a task sharing 6 of 12 is another task).
+    const r = mergeFor(moved, TODAY, [{ file: 'vp.xlsx', workbook: back }]);
+    expect(r.applied.map((a) => [a.row, a.column, a.value])).toEqual([[4, 'E', 'Đang thực hiện']]);
+  });
+
+  it('lists a row that matches no task, and does not count it', () => {
+    const back = returnedForm(office(PLAN), 'Văn phòng Sở', (g) => g.push(['', '9', '', 'Hội nghị sơ kết', '', '', 'Đã hoàn thành']));
+    const r = mergeFor(office(PLAN), TODAY, [{ file: 'vp.xlsx', workbook: back }]);
+    expect(r.unmatched).toEqual([{ from: 'vp.xlsx', row: 8, key: '', content: 'Hội nghị sơ kết' }]);
+    expect(r.applied).toEqual([]);
+  });
+
+  it('lists an answer for a task the unit no longer leads', () => {
+    const back = returnedForm(office(PLAN), 'Văn phòng Sở', (g) => (g[at(g, 'Kiểm tra công tác CCHC tại các đơn vị')][STATUS] = 'Đã hoàn thành'));
+    const reassigned = office([PLAN[0], [2, 'Kiểm tra công tác CCHC tại các đơn vị', 'Thanh tra Sở', 'Quý III/2024', 'Chưa thực hiện', null, null], PLAN[2]]);
+    const r = mergeFor(reassigned, TODAY, [{ file: 'vp.xlsx', workbook: back }]);
+    expect(r.applied).toEqual([]);
+    expect(r.conflicts.map((c) => [c.row, c.reason, c.message])).toEqual([[3, 'not-lead', 'Văn phòng Sở không chủ trì nhiệm vụ này: câu trả lời không được ghi vào phụ lục.']]);
+  });
+});
+
+describe('two units on one task', () => {
+  const answer = (unit: string, status: string) =>
+    returnedForm(office(PLAN), unit, (g) => (g[at(g, 'Khảo sát sự hài lòng của người dân')][STATUS] = status));
+
+  it('apply once what both answered alike, naming both files', () => {
+    const r = mergeFor(office(PLAN), TODAY, [
+      { file: 'vp.xlsx', workbook: answer('Văn phòng Sở', 'Đang thực hiện') },
+      { file: 'tt.xlsx', workbook: answer('Thanh tra Sở', 'Đang thực hiện') },
+    ]);
+    expect(r.applied.map((a) => [a.row, a.value, a.from])).toEqual([[4, 'Đang thực hiện', 'vp.xlsx, tt.xlsx']]);
+    expect(r.missingUnits).toEqual([]);
+  });
+
+  it('list both answers, and apply neither, when they differ', () => {
+    const r = mergeFor(office(PLAN), TODAY, [
+      { file: 'vp.xlsx', workbook: answer('Văn phòng Sở', 'Đang thực hiện') },
+      { file: 'tt.xlsx', workbook: answer('Thanh tra Sở', 'Đã hoàn thành') },
+    ]);
+    expect(r.applied).toEqual([]);
+    expect(r.conflicts.map((c) => [c.row, c.incoming, c.from, c.reason])).toEqual([
+      [4, 'Đã hoàn thành', 'tt.xlsx', 'two-answers'],
+      [4, 'Đang thực hiện', 'vp.xlsx', 'two-answers'],
+    ]);
+  });
+});
+
+describe('the merge of a returned full copy', () => {
+  const copyOf = (rows: CellValue[][]) => office(rows);
+
+  it('fills the unit’s own tasks, never clears, and keeps what a cell held', () => {
+    const copy = copyOf([PLAN[0], [2, PLAN[1][1], 'Văn phòng Sở', 'Quý III/2024', 'Đã hoàn thành', utc(1, 8, 2024), null], [3, PLAN[2][1], 'Văn phòng Sở, Thanh tra Sở', 'Quý III/2024', null, null, null]]);
+    const r = mergeFor(office(PLAN), TODAY, [{ file: 'ke-hoach - Van phong So.xlsx', workbook: copy }]);
+    expect(r.returns).toEqual([{ file: 'ke-hoach - Van phong So.xlsx', unit: 'Văn phòng Sở', kind: 'copy', answers: 3 }]);
+    expect(r.applied.map((a) => [a.row, a.column, a.value, a.previous])).toEqual([
+      [3, 'E', 'Đã hoàn thành', 'Chưa thực hiện'],
+      [3, 'F', '2024-08-01', ''],
+    ]);
+    expect(r.missingUnits).toEqual(['Thanh tra Sở']);
+  });
+
+  it('ignores another unit’s row as it was sent, and lists an answer written into another unit’s empty cell', () => {
+    const current = office([[1, PLAN[0][1], 'Thanh tra Sở', 'Quý II/2024', 'Đã hoàn thành', null, null], PLAN[1], PLAN[2]]);
+    const copy = copyOf([[1, PLAN[0][1], 'Thanh tra Sở', 'Quý II/2024', 'Đang thực hiện', utc(30, 6, 2024), null], PLAN[1], PLAN[2]]);
+    const r = mergeFor(current, TODAY, [{ file: 'copy.xlsx', workbook: copy }], { unit: 'VP Sở' });
+    expect(r.applied).toEqual([]);
+    expect(r.conflicts.map((c) => [c.row, c.column, c.current, c.incoming, c.reason])).toEqual([[2, 'F', '', '30/06/2024', 'not-lead']]);
+  });
+
+  it('says in Vietnamese when it cannot tell whose a copy is, or when --unit names no lead unit', () => {
+    const copy = copyOf(PLAN);
+    expect(() => mergeFor(office(PLAN), TODAY, [{ file: 'ban-sao.xlsx', workbook: copy }])).toThrow(ReturnedFileError);
+    expect(() => mergeFor(office(PLAN), TODAY, [{ file: 'ban-sao.xlsx', workbook: copy }])).toThrow(
+      'Không biết tệp "ban-sao.xlsx" là bản của đơn vị nào: ghi tên đơn vị vào tên tệp (ví dụ "ke-hoach - Phong To chuc can bo.xlsx") hoặc dùng --unit "Tên đơn vị" (mỗi lần một tệp). Các đơn vị chủ trì: "Thanh tra Sở", "Văn phòng Sở".',
+    );
+    expect(() => mergeFor(office(PLAN), TODAY, [{ file: 'x.xlsx', workbook: copy }], { unit: 'Phòng Tổ chức cán bộ' })).toThrow(
+      '--unit "Phòng Tổ chức cán bộ" không chủ trì nhiệm vụ nào trong phụ lục. Các đơn vị chủ trì: "Thanh tra Sở", "Văn phòng Sở".',
+    );
+    const notAPlan: WorkbookData = { sheets: [{ name: 'Sheet1', grid: [['Họ tên', 'Điện thoại']] }] };
+    expect(() => mergeFor(office(PLAN), TODAY, [{ file: 'danh-ba.xlsx', workbook: notAPlan }])).toThrow('Tệp "danh-ba.xlsx" không phải phiếu cập nhật do công cụ tạo');
+  });
+});
+
+describe('whose a copy is, by its file name', () => {
+  const units = ['Văn phòng Sở', 'Phòng Tổ chức cán bộ', 'Thanh tra Sở', 'Phòng Nghiệp vụ Y'];
+  it.each([
+    ['ke-hoach-cchc (Van phong So).xlsx', 'Văn phòng Sở'],
+    ['Kế hoạch CCHC - Phòng Tổ chức cán bộ.xlsx', 'Phòng Tổ chức cán bộ'],
+    ['KH CCHC 2024_TCCB.xlsx', 'Phòng Tổ chức cán bộ'],
+    ['thanh-tra-so.xlsx', 'Thanh tra Sở'],
+    ['ke-hoach-cchc-2024.xlsx', null],
+    ['nghiep-vu.xlsx', null],
+  ])('reads "%s" as %s', (file, unit) => {
+    expect(unitFromFileName(file, units, DEFAULT_UNIT_DIRECTORY)).toBe(unit);
+  });
+});
