@@ -27,18 +27,22 @@ describe('the settings sheet', () => {
     ]);
     expect(grid[7].slice(1, 3)).toEqual(['Năm dương lịch', '"Năm dương lịch" hoặc "NĐ 09/2019 (từ ngày 15 đến ngày 14)".']);
     expect(grid[9][1]).toBe(20);
-    // The official report's seven settings follow (rows 11–17), then the tables.
-    expect(grid.slice(10, 17).map((r) => r[0])).toEqual(['Cơ quan cấp trên (văn bản báo cáo)', 'Cơ quan ban hành', 'Ký hiệu văn bản', 'Địa danh', 'Chức vụ người ký', 'Họ tên người ký', 'Nơi nhận']);
-    expect(grid[12][1]).toBe('BC-SYT');
-    // Then the PAR-index criteria the report assesses, with their points (rows 19–21).
-    expect(grid.slice(18, 21)).toEqual([
+    // The daily reminder's two settings (rows 11–12), the official report's seven (rows 13–19), then the tables.
+    expect(grid.slice(10, 12)).toEqual([
+      ['Nhắc trước hạn (số ngày)', '7; 3; 1', 'Nhắc hạn hằng ngày (Google Trang tính): mỗi mốc một thư, cách nhau bởi dấu ;', null, null],
+      ['E-mail Văn phòng (nhắc hạn báo cáo)', null, 'Nhận thư nhắc hạn gửi báo cáo định kỳ. Để trống: không nhắc.', null, null],
+    ]);
+    expect(grid.slice(12, 19).map((r) => r[0])).toEqual(['Cơ quan cấp trên (văn bản báo cáo)', 'Cơ quan ban hành', 'Ký hiệu văn bản', 'Địa danh', 'Chức vụ người ký', 'Họ tên người ký', 'Nơi nhận']);
+    expect(grid[14][1]).toBe('BC-SYT');
+    // Then the PAR-index criteria the report assesses, with their points (rows 21–23).
+    expect(grid.slice(20, 23)).toEqual([
       ['Tiêu chí tự đánh giá (Chỉ số CCHC)', 'Điểm tối đa', 'Sửa điểm theo quy định của tỉnh; có thể thêm tiêu chí.', null, null],
       ['Xác định rõ kết quả cần đạt và trách nhiệm của từng cơ quan, đơn vị', 1, null, null, null],
       ['Mức độ hoàn thành kế hoạch cải cách hành chính', 2, null, null, null],
     ]);
-    expect(grid[22]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', 'E-mail đầu mối (nhắc hạn)', null, null]);
-    expect(grid[23]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
-    const indicatorsAt = 24 + DEFAULT_UNIT_DIRECTORY.length;
+    expect(grid[24]).toEqual(['Danh mục đơn vị', 'Tên gọi khác (cách nhau bởi dấu ;)', 'E-mail đầu mối (nhắc hạn)', null, null]);
+    expect(grid[25]).toEqual([DEFAULT_UNIT_DIRECTORY[0].name, DEFAULT_UNIT_DIRECTORY[0].aliases.join('; '), null, null, null]);
+    const indicatorsAt = 26 + DEFAULT_UNIT_DIRECTORY.length;
     expect(grid[indicatorsAt]).toEqual(['Chỉ tiêu', 'Mục tiêu', 'Kết quả', 'Kỳ báo cáo', 'Nguồn số liệu']);
     expect(grid[indicatorsAt + 1]).toEqual(['Hoàn thành nhiệm vụ kế hoạch CCHC', 1, '(tự tính từ phụ lục)', null, 'Phụ lục kế hoạch (tự tính)']);
     expect(grid[indicatorsAt + 3]).toEqual(['Hồ sơ TTHC giải quyết đúng hẹn', 0.98, null, null, 'Phần mềm một cửa (trang hồ sơ hoặc nhập kết quả)']);
@@ -55,7 +59,16 @@ describe('the settings sheet', () => {
       ['Tên đơn vị (tiêu đề báo cáo)', null, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null, null],
       ['Ngày hạn gửi báo cáo (trong tháng cuối kỳ)', 20, 'Theo chế độ báo cáo quốc gia: ngày 20.', null, null],
     ]);
-    expect(grid[17]).toEqual([null, null, null, null, null]);
+    expect(grid[19]).toEqual([null, null, null, null, null]);
+  });
+
+  it('reads the reminder days (largest first, each once) and the Office\'s e-mail, ignoring what is neither', () => {
+    const settings = read([['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'], ['Nhắc trước hạn (số ngày)', '1; 5;5; mười; 2'], ['E-mail Văn phòng (nhắc hạn báo cáo)', 'vp@syt.gov.vn']]);
+    expect(settings.reminderDays).toEqual([5, 2, 1]);
+    expect(settings.officeEmail).toBe('vp@syt.gov.vn');
+    const blank = read([['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'], ['Nhắc trước hạn (số ngày)', 'không'], ['E-mail Văn phòng (nhắc hạn báo cáo)', 'Văn phòng Sở']]);
+    expect(blank.reminderDays).toEqual([7, 3, 1]);
+    expect(blank.officeEmail).toBeNull();
   });
 
   it('keeps the default units, indicators and unit name when the sheet has no such rows or leaves them blank', () => {

@@ -11,11 +11,11 @@ import type { IndicatorDefinition } from './measuring/indicators';
 import { latestEndedPeriod, makePeriod, nextReportDue, parsePeriod, REPORT_SEQUENCE, type Cutoff, type Period, type PeriodType } from './measuring/periods';
 import type { QuarterlyReport } from './presenting/report';
 import { findUnitName, isOwnReportSheet, reportDueLabel } from './presenting/report';
-import { reminderMail, remindersFor, type Reminders, type UnitReminders } from './measuring/reminders';
+import { dailyReminderPlan, readReminderLog, REMINDER_LOG_SHEET, reminderMail, remindersFor, type DailyPlan, type Reminders, type UnitReminders } from './measuring/reminders';
 import { buildOfficialDocument, type OfficialDocument } from './presenting/document';
 import { isSettingsSheet, readSettings, SETTINGS_SHEET, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
-import { buildUpdateForms, readReturnedForm, TRACKING_HEADERS, TRACKING_ROLES, type UpdateForm } from './consolidating/forms';
+import { buildUpdateForms, readReturnedForm, taskKeys, TRACKING_HEADERS, TRACKING_ROLES, type UpdateForm } from './consolidating/forms';
 import { copyAnswers, leadUnits, mergeAnswers, unitFromFileName, type MergeResult, type ReturnedAnswers } from './consolidating/merge';
 import { createUnitResolver } from './reading/units';
 
@@ -82,7 +82,7 @@ export function sheetsToRead(heads: WorkbookData, job: ReadJob): string[] {
 
 /** Sheets the tool wrote itself, never read as an appendix. */
 export function isToolSheet(sheet: WorkbookData['sheets'][number]): boolean {
-  return isOwnReportSheet(sheet) || isSettingsSheet(sheet);
+  return isOwnReportSheet(sheet) || isSettingsSheet(sheet) || sheet.name === REMINDER_LOG_SHEET;
 }
 
 /**
@@ -225,6 +225,25 @@ export function remindersForWorkbook(workbook: WorkbookData, today: IsoDate, day
 /** Who gathers the units' answers and sends the reminders: the run's unit name, the settings', the title's. */
 function officeName(appendix: CheckResult['appendix'], settings: Settings, overrides: RunOverrides): string {
   return overrides.unitName ?? settings.unitName ?? findUnitName(appendix.titleLines) ?? 'Văn phòng Sở Y tế';
+}
+
+/**
+ * Today's reminder e-mails for the daily trigger: what reached a new stage since the log's last run, and the
+ * Office's reminder of the next report. The one path the trigger takes.
+ */
+export function dailyRemindersFor(workbook: WorkbookData, today: IsoDate): DailyPlan {
+  const settings = readSettings(workbook);
+  // Reminders speak of the real today, whatever date the settings fix for the figures.
+  const { appendix, asOf } = checkWith(workbook, settings, today, { asOf: today });
+  const next = nextReportDue(asOf, settings.cutoff, settings.reportDueDay);
+  return dailyReminderPlan(appendix, asOf, {
+    stages: settings.reminderDays,
+    directory: settings.units,
+    log: readReminderLog(workbook),
+    sender: officeName(appendix, settings, {}),
+    keys: taskKeys(appendix.tasks),
+    report: { email: settings.officeEmail, due: next.due, label: next.period.label, code: next.period.code },
+  });
 }
 
 /** The update forms, one per named lead unit: the one path every front end takes. */

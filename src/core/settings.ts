@@ -22,6 +22,10 @@ export interface Settings {
   /** null: find in the appendix's title lines. */
   unitName: string | null;
   reportDueDay: number;
+  /** Days before a due date the daily reminder writes (each once): 7, 3 and 1 by default. */
+  reminderDays: number[];
+  /** Where the daily reminder sends the report's due date: the Office's e-mail; null: no report reminder. */
+  officeEmail: string | null;
   units: UnitDirectory;
   indicators: IndicatorDefinition[];
   /** Results typed in the settings' indicator table, each with the period its row names. */
@@ -38,6 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   cutoff: 'calendar',
   unitName: null,
   reportDueDay: 20,
+  reminderDays: [7, 3, 1],
+  officeEmail: null,
   units: DEFAULT_UNIT_DIRECTORY,
   indicators: [...DEFAULT_INDICATORS],
   indicatorResults: [],
@@ -53,6 +59,8 @@ const LABELS = {
   cutoff: 'Cách tính kỳ báo cáo',
   unitName: 'Tên đơn vị (tiêu đề báo cáo)',
   reportDueDay: 'Ngày hạn gửi báo cáo (trong tháng cuối kỳ)',
+  reminderDays: 'Nhắc trước hạn (số ngày)',
+  officeEmail: 'E-mail Văn phòng (nhắc hạn báo cáo)',
   units: 'Danh mục đơn vị',
   indicators: 'Chỉ tiêu',
   parentBody: 'Cơ quan cấp trên (văn bản báo cáo)',
@@ -85,6 +93,8 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
     [LABELS.cutoff, CUTOFF_WORDS[settings.cutoff], `"${CUTOFF_WORDS.calendar}" hoặc "${CUTOFF_WORDS.nd09}".`, null],
     [LABELS.unitName, settings.unitName, 'Để trống: lấy từ tiêu đề phụ lục ("Sở Y tế tỉnh …").', null],
     [LABELS.reportDueDay, settings.reportDueDay, 'Theo chế độ báo cáo quốc gia: ngày 20.', null],
+    [LABELS.reminderDays, settings.reminderDays.join('; '), 'Nhắc hạn hằng ngày (Google Trang tính): mỗi mốc một thư, cách nhau bởi dấu ;', null],
+    [LABELS.officeEmail, settings.officeEmail, 'Nhận thư nhắc hạn gửi báo cáo định kỳ. Để trống: không nhắc.', null],
     [LABELS.parentBody, settings.officialReport.parentBody, 'Để trống: "UBND TỈNH …" theo tên đơn vị.', null],
     [LABELS.issuingBody, settings.officialReport.issuingBody, 'Để trống: "SỞ Y TẾ".', null],
     [LABELS.symbol, settings.officialReport.symbol, 'Sau số văn bản: "Số: …/BC-SYT".', null],
@@ -109,6 +119,9 @@ export function settingsGrid(settings: Settings = DEFAULT_SETTINGS): CellValue[]
   ];
   return rows.map((r) => [...r, null, null, null, null, null].slice(0, 5));
 }
+
+/** What looks like an e-mail address: a note typed in an e-mail cell is not one. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function text(value: CellValue | undefined): string {
   return value === null || value === undefined ? '' : cleanText(String(value));
@@ -145,6 +158,10 @@ export function readSettings(workbook: WorkbookData): Settings {
   if (list(LABELS.signerTitle).length) doc.signerTitle = list(LABELS.signerTitle);
   doc.signerName = optional(LABELS.signerName);
   if (list(LABELS.recipients).length) doc.recipients = list(LABELS.recipients);
+  const days = list(LABELS.reminderDays).map(Number).filter((n) => Number.isInteger(n) && n >= 0 && n <= 366);
+  if (days.length) settings.reminderDays = [...new Set(days)].sort((a, b) => b - a);
+  const office = text(value(LABELS.officeEmail));
+  if (EMAIL.test(office)) settings.officeEmail = office;
   const dueDay = Number(value(LABELS.reportDueDay));
   if (Number.isInteger(dueDay) && dueDay >= 1 && dueDay <= 31) settings.reportDueDay = dueDay;
 
@@ -172,7 +189,7 @@ export function readSettings(workbook: WorkbookData): Settings {
         name,
         aliases: text(r[1]).split(/[;\n]/).map((a) => a.trim()).filter(Boolean),
         // Only what looks like an address: a note typed in the column is not one.
-        ...(/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? { email } : {}),
+        ...(EMAIL.test(email) ? { email } : {}),
       });
     }
     if (units.length) settings.units = units;

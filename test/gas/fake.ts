@@ -345,10 +345,33 @@ export interface UiLog {
 }
 
 /** Apps Script's globals over a fake spreadsheet, and nothing Node has (no require, process, setTimeout). */
-export function appsScriptGlobals(ss: FakeSpreadsheet, options: { promptAnswer?: string; lockBusy?: boolean; scopesGranted?: boolean } = {}) {
+export interface FakeTrigger {
+  handler: string;
+  everyDays: number;
+  atHour: number;
+  document: unknown;
+}
+
+export interface SentMail {
+  to: string;
+  subject: string;
+  body: string;
+  name?: string;
+}
+
+export function appsScriptGlobals(
+  ss: FakeSpreadsheet,
+  options: { promptAnswer?: string; lockBusy?: boolean; scopesGranted?: boolean; mailQuota?: number; refuseMailTo?: string[]; triggers?: FakeTrigger[]; mail?: SentMail[] } = {},
+) {
+  /** Installed triggers (shared across loads when the test passes the same list: they outlive an execution). */
+  const triggers = options.triggers ?? [];
+  const mail = options.mail ?? [];
+  let quota = options.mailQuota ?? 100;
   const ui: UiLog = { menu: null, sidebars: [], alerts: [], prompts: [] };
   /** Scopes each requireScopes call asked for (a user who granted only some is prompted for the rest). */
   const required: string[][] = [];
+  /** The scopes each getAuthorizationInfo call asked about. */
+  const authChecks: string[][] = [];
   const props = new Map<string, string>();
   const lock = { held: 0, acquired: 0 };
   const Button = { OK: 'OK', CANCEL: 'CANCEL' };
@@ -450,10 +473,36 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, options: { promptAnswer?:
         return midnightIn(text, timeZone);
       },
     },
+    MailApp: {
+      getRemainingDailyQuota: () => quota,
+      sendEmail: (message: SentMail) => {
+        if (quota <= 0) throw new Error('Service invoked too many times for one day: email.');
+        if (options.refuseMailTo?.includes(message.to)) throw new Error(`Invalid email: ${message.to}`);
+        quota--;
+        mail.push({ ...message });
+      },
+    },
     ScriptApp: {
+      getUserTriggers: (document: unknown) =>
+        triggers.filter((t) => t.document === document).map((t) => ({ getHandlerFunction: () => t.handler, trigger: t })),
+      deleteTrigger: (handle: { trigger: FakeTrigger }) => {
+        triggers.splice(triggers.indexOf(handle.trigger), 1);
+      },
+      newTrigger: (handler: string) => {
+        const t: FakeTrigger = { handler, everyDays: 0, atHour: -1, document: ss };
+        const timeBased = {
+          everyDays: (n: number) => ((t.everyDays = n), timeBased),
+          atHour: (h: number) => ((t.atHour = h), timeBased),
+          create: () => {
+            triggers.push(t);
+            return t;
+          },
+        };
+        return { timeBased: () => timeBased };
+      },
       AuthMode: { FULL: 'FULL' },
       AuthorizationStatus: { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' },
-      getAuthorizationInfo: () => ({
+      getAuthorizationInfo: (_mode: string, scopes?: string[]) => (authChecks.push(scopes ? [...scopes] : ['(every scope of the manifest)']), {
         getAuthorizationStatus: () => (options.scopesGranted === false ? 'REQUIRED' : 'NOT_REQUIRED'),
         getAuthorizationUrl: () => (options.scopesGranted === false ? 'https://script.google.com/macros/auth?x=1' : null),
       }),
@@ -467,16 +516,31 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, options: { promptAnswer?:
     Logger: { log: () => undefined },
     console,
   };
-  return { globals, ui, props, lock, required };
+  return { globals, ui, props, lock, required, triggers, mail, authChecks };
 }
 
 export type GasContext = Record<string, (...args: unknown[]) => unknown> & { __cchc: { customFunctions: Record<string, (...a: unknown[]) => unknown> } };
 
-/** Evaluate the built Code.js in a fresh context with only Apps Script's globals. */
-export function loadCodeJs(ss: FakeSpreadsheet, options?: Parameters<typeof appsScriptGlobals>[1]) {
+/** A Date whose "now" is fixed (a run on a given morning); every other use is the real Date's. */
+function clockAt(now: Date): DateConstructor {
+  const at = now.getTime();
+  class FixedDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length) super(...(args as [number]));
+      else super(at);
+    }
+    static override now() {
+      return at;
+    }
+  }
+  return FixedDate as unknown as DateConstructor;
+}
+
+/** Evaluate the built Code.js in a fresh context with only Apps Script's globals (and, when given, a fixed clock). */
+export function loadCodeJs(ss: FakeSpreadsheet, options?: Parameters<typeof appsScriptGlobals>[1] & { now?: Date }) {
   const code = readFileSync(new URL('../../dist/gas/Code.js', import.meta.url), 'utf8');
   const env = appsScriptGlobals(ss, options);
-  const context = vm.createContext({ ...env.globals });
+  const context = vm.createContext({ ...env.globals, ...(options?.now ? { Date: clockAt(options.now) } : {}) });
   vm.runInContext(code, context, { filename: 'Code.js' });
   return { gas: context as unknown as GasContext, ...env };
 }

@@ -6,18 +6,25 @@
 import { AppendixNotFoundError, readAppendix } from '../../core/reading/appendix';
 import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/functions/catalogue';
 import type { Cutoff } from '../../core/measuring/periods';
-import { isToolSheet, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelReminders as remindersView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
+import { dailyRemindersFor, isToolSheet, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelReminders as remindersView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';
 import { formatPercent } from '../../core/reading/text';
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone, todayInZone, toCoreValue } from './convert';
 import { readSheet, readWorkbook } from './read';
-import { addTrackingColumns, clearHighlights, ensureSettingsSheet, highlightFindings, withDocumentLock, writeReportSheet } from './write';
+import { addTrackingColumns, appendReminderLog, clearHighlights, ensureSettingsSheet, highlightFindings, withDocumentLock, writeReportSheet } from './write';
+import { logOfRun, REMINDER_LOG_SHEET, reminderLogRows, withinQuota, type DailyMail } from '../../core/measuring/reminders';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 
-/** The scopes every action needs, as appsscript.json lists them (a test keeps the two equal). */
+/** The scopes every action needs; with REMINDER_SCOPES, what appsscript.json lists (a test keeps them equal). */
 export const REQUIRED_SCOPES = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'];
+
+/** Asked only when the user turns the daily reminder on: running every day, and sending mail as them. */
+export const REMINDER_SCOPES = ['https://www.googleapis.com/auth/script.scriptapp', 'https://www.googleapis.com/auth/script.send_mail'];
+
+/** The daily trigger's handler (an entry point of Code.js). */
+const REMINDER_HANDLER = 'dailyReminders';
 
 /** Said when a user granted only some of the scopes (Google's granular consent lets them untick one). */
 export function missingAccessMessage(url: string | null): string {
@@ -35,7 +42,8 @@ function requireScopesFromMenu(): void {
 /** A failure the user can act on reaches the panel or dialog as its Vietnamese message, never a stack trace. */
 function userFacing<T>(work: () => T): T {
   try {
-    const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    // Only the scopes every action needs: a user who never turned the reminder on has not granted its scopes.
+    const auth = (ScriptApp.getAuthorizationInfo as (mode: GoogleAppsScript.Script.AuthMode, scopes?: string[]) => GoogleAppsScript.Script.AuthorizationInfo)(ScriptApp.AuthMode.FULL, REQUIRED_SCOPES);
     if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) throw new Error(missingAccessMessage(auth.getAuthorizationUrl()));
     return work();
   } catch (err) {
@@ -60,6 +68,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Tạo báo cáo định kỳ…', 'menuReport')
     .addSeparator()
     .addItem('Thêm cột theo dõi tiến độ', 'menuAddTrackingColumns')
+    .addItem('Bật nhắc hạn hằng ngày qua e-mail', 'menuRemindersOn')
+    .addItem('Tắt nhắc hạn hằng ngày', 'menuRemindersOff')
     .addItem('Cài đặt', 'menuSettings')
     .addToUi();
 }
@@ -115,6 +125,67 @@ export function menuAddTrackingColumns(): void {
   } catch (err) {
     ui.alert('Thêm cột theo dõi', (err as Error).message, ui.ButtonSet.OK);
   }
+}
+
+function reminderTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
+  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
+}
+
+/**
+ * Turn the daily reminder on: only now are the two scopes it needs asked for (Apps Script's consent names them), then
+ * one time-driven trigger is installed for this spreadsheet (never a second).
+ */
+export function menuRemindersOn(): void {
+  requireScopesFromMenu();
+  ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, REMINDER_SCOPES);
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const { ss, workbook, today } = context();
+    if (!reminderTriggers(ss).length) ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(7).create();
+    const settings = readSettings(workbook);
+    const plan = dailyRemindersFor(workbook, today);
+    const missing = plan.withoutEmail.length ? ` Chưa có e-mail đầu mối (trang "${SETTINGS_SHEET}"): ${plan.withoutEmail.join(', ')}.` : '';
+    ui.alert(
+      'Nhắc hạn hằng ngày',
+      `Đã bật. Mỗi sáng (khoảng 7–8 giờ), mỗi đơn vị chủ trì nhận một e-mail từ tài khoản của bạn liệt kê nhiệm vụ còn ${settings.reminderDays.join(', ')} ngày ` +
+        `đến hạn và nhiệm vụ quá hạn; mỗi mốc chỉ nhắc một lần, ghi ở trang "${REMINDER_LOG_SHEET}". Tiện ích xin thêm quyền gửi e-mail và chạy theo lịch chỉ cho việc này.${missing}`,
+      ui.ButtonSet.OK,
+    );
+  } catch (err) {
+    ui.alert('Nhắc hạn hằng ngày', (err as Error).message, ui.ButtonSet.OK);
+  }
+}
+
+export function menuRemindersOff(): void {
+  requireScopesFromMenu();
+  const ui = SpreadsheetApp.getUi();
+  const triggers = reminderTriggers(active());
+  for (const t of triggers) ScriptApp.deleteTrigger(t);
+  ui.alert('Nhắc hạn hằng ngày', triggers.length ? 'Đã tắt nhắc hạn hằng ngày.' : 'Nhắc hạn hằng ngày chưa được bật.', ui.ButtonSet.OK);
+}
+
+/**
+ * The daily run (time-driven trigger): today's new reminders, as many as the day's e-mail quota allows, each logged;
+ * what did not fit, or was refused, is logged as not sent and tried again the next day.
+ */
+export function dailyReminders(_e?: unknown): { sent: number; held: number; failed: number } {
+  return withDocumentLock(() => {
+    const { ss, workbook, today } = context();
+    const plan = dailyRemindersFor(workbook, today);
+    const { send, held } = withinQuota(plan, MailApp.getRemainingDailyQuota());
+    const sent: DailyMail[] = [];
+    const failed: { mail: DailyMail; error: string }[] = [];
+    for (const mail of send) {
+      try {
+        MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, name: 'Kế hoạch CCHC' });
+        sent.push(mail);
+      } catch (err) {
+        failed.push({ mail, error: (err as Error).message });
+      }
+    }
+    appendReminderLog(ss, reminderLogRows(logOfRun(sent, held, failed)));
+    return { sent: sent.length, held: held.length, failed: failed.length };
+  });
 }
 
 export function menuSettings(): void {

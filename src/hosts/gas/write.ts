@@ -3,6 +3,7 @@ import type { Finding } from '../../core/measuring/checks';
 import { CELL_FORMATS, CELL_LOOKS, isOwnReportSheet, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportSheet } from '../../core/presenting/report';
 import { highlightTargets, type TrackingColumnsPlan } from '../../core/service';
 import { settingsGrid, SETTINGS_COLUMN_WIDTHS, SETTINGS_SHEET } from '../../core/settings';
+import { REMINDER_LOG_HEADER, REMINDER_LOG_SHEET } from '../../core/measuring/reminders';
 import { STATUS_CHOICES } from '../../core/reading/status';
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone } from './convert';
@@ -204,4 +205,26 @@ export function ensureSettingsSheet(ss: Spreadsheet): Sheet {
   sheet.getRange(1, 1, 1, grid[0].length).setFontWeight('bold');
   SETTINGS_COLUMN_WIDTHS.forEach((px, i) => sheet.setColumnWidth(i + 1, px));
   return sheet;
+}
+
+/**
+ * Append the daily reminder's log rows in one write, creating the log sheet (header in bold) the first time. The
+ * dates (columns 1 and 6) are written as dates of the spreadsheet's time zone.
+ */
+export function appendReminderLog(ss: Spreadsheet, rows: CellValue[][]): void {
+  if (!rows.length) return;
+  const timeZone = ss.getSpreadsheetTimeZone();
+  let sheet = ss.getSheetByName(REMINDER_LOG_SHEET);
+  if (!sheet) {
+    sheet = ss.insertSheet(REMINDER_LOG_SHEET, ss.getNumSheets());
+    sheet.getRange(1, 1, 1, REMINDER_LOG_HEADER.length).setValues([[...REMINDER_LOG_HEADER]]);
+    sheet.getRange(1, 1, 1, REMINDER_LOG_HEADER.length).setFontWeight('bold');
+  }
+  const isDate = (c: number) => c === 0 || c === 5;
+  const values = rows.map((r) =>
+    r.map((v, c) => (isDate(c) && typeof v === 'string' ? isoToDateInZone(v, timeZone) : typeof v === 'string' && looksLikeFormula(v) ? `'${v}` : (v ?? ''))),
+  );
+  const range = sheet.getRange(sheet.getLastRow() + 1, 1, values.length, REMINDER_LOG_HEADER.length);
+  range.setValues(values);
+  range.setNumberFormats(values.map((r) => r.map((_, c) => (isDate(c) ? 'dd/mm/yyyy' : c === 4 ? '0' : '@'))));
 }
