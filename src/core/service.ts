@@ -16,6 +16,7 @@ import { buildOfficialDocument, type OfficialDocument } from './presenting/docum
 import { isSettingsSheet, readSettings, SETTINGS_SHEET, type Settings } from './settings';
 import type { IsoDate, Severity, WorkbookData } from './types';
 import { buildUpdateForms, readReturnedForm, taskKeys, TRACKING_HEADERS, TRACKING_ROLES, type UpdateForm } from './consolidating/forms';
+import { unitAccessPlan, unitUpdates, type AccessPlan, type UnitUpdate } from './consolidating/access';
 import { copyAnswers, leadUnits, mergeAnswers, unitFromFileName, type MergeResult, type ReturnedAnswers } from './consolidating/merge';
 import { createUnitResolver } from './reading/units';
 
@@ -244,6 +245,17 @@ export function dailyRemindersFor(workbook: WorkbookData, today: IsoDate): Daily
     keys: taskKeys(appendix.tasks),
     report: { email: settings.officeEmail, due: next.due, label: next.period.label, code: next.period.code },
   });
+}
+
+/** Who may edit which cells when units update the shared spreadsheet (Google Sheets protections). */
+export function accessPlanFor(workbook: WorkbookData, today: IsoDate): AccessPlan {
+  const settings = readSettings(workbook);
+  return unitAccessPlan(checkWith(workbook, settings, today, {}).appendix, settings.units);
+}
+
+/** When each lead unit last updated its tasks, from the stamps its edits left. */
+export function unitUpdatesFor(workbook: WorkbookData, today: IsoDate, stamps: Readonly<Record<string, IsoDate>>): UnitUpdate[] {
+  return unitUpdates(checkFor(workbook, today).appendix, stamps);
 }
 
 /** The update forms, one per named lead unit: the one path every front end takes. */

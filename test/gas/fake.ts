@@ -64,6 +64,12 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, 'getR
   getNumColumns() {
     return this.cols;
   }
+  getSheet() {
+    return this.sheet;
+  }
+  protect() {
+    return new FakeProtection(this.sheet, 'RANGE', this);
+  }
   getA1Notation() {
     return `R${this.row}C${this.col}:R${this.row + this.rows - 1}C${this.col + this.cols - 1}`;
   }
@@ -197,6 +203,63 @@ export interface FakeValidation {
 
 let nextSheetId = 1000;
 
+/** The person running the script (Session.getEffectiveUser) in the fake. */
+export const FAKE_USER = 'office@syt.example.gov.vn';
+
+export class FakeProtection {
+  description = '';
+  editors: string[] = [FAKE_USER, 'colleague@syt.example.gov.vn'];
+  domainEdit = true;
+  unprotected: FakeRange[] = [];
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly type: 'SHEET' | 'RANGE',
+    readonly range: FakeRange | null,
+  ) {
+    sheet.protections.push(this);
+    sheet.ss.calls.hit('protect');
+  }
+  setDescription(d: string) {
+    this.description = d;
+    return this;
+  }
+  getDescription() {
+    return this.description;
+  }
+  addEditor(user: string | { getEmail(): string }) {
+    const email = typeof user === 'string' ? user : user.getEmail();
+    if (!this.editors.includes(email)) this.editors.push(email);
+    return this;
+  }
+  addEditors(emails: string[]) {
+    for (const e of emails) this.addEditor(e);
+    return this;
+  }
+  getEditors() {
+    return this.editors.map((email) => ({ getEmail: () => email }));
+  }
+  removeEditors(users: { getEmail(): string }[]) {
+    const gone = new Set(users.map((u) => u.getEmail()));
+    // Sheets never removes the user who is running the script.
+    this.editors = this.editors.filter((e) => !gone.has(e) || e === FAKE_USER);
+    return this;
+  }
+  canDomainEdit() {
+    return this.domainEdit;
+  }
+  setDomainEdit(v: boolean) {
+    this.domainEdit = v;
+    return this;
+  }
+  setUnprotectedRanges(ranges: FakeRange[]) {
+    this.unprotected = [...ranges];
+    return this;
+  }
+  remove() {
+    this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1);
+  }
+}
+
 export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getName' | 'getSheetId' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'> {
   values = new Map<string, unknown>();
   numberFormats = new Map<string, unknown>();
@@ -205,6 +268,7 @@ export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getN
   merges: { row: number; col: number; rows: number; cols: number }[] = [];
   validations: { row: number; col: number; rows: number; cols: number; rule: FakeValidation }[] = [];
   formulas: string[] = [];
+  protections: FakeProtection[] = [];
   widths = new Map<number, number>();
   maxRows = 1000;
   maxCols = 26;
@@ -256,6 +320,12 @@ export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getN
     this.fontWeights.clear();
     this.backgrounds.clear();
     return this;
+  }
+  protect() {
+    return new FakeProtection(this, 'SHEET', null);
+  }
+  getProtections(type: 'SHEET' | 'RANGE') {
+    return this.protections.filter((p) => p.type === type);
   }
   setColumnWidth(col: number, width: number) {
     this.ss.calls.hit('setColumnWidth');
@@ -361,7 +431,17 @@ export interface SentMail {
 
 export function appsScriptGlobals(
   ss: FakeSpreadsheet,
-  options: { promptAnswer?: string; lockBusy?: boolean; scopesGranted?: boolean; mailQuota?: number; refuseMailTo?: string[]; triggers?: FakeTrigger[]; mail?: SentMail[] } = {},
+  options: {
+    promptAnswer?: string;
+    lockBusy?: boolean;
+    scopesGranted?: boolean;
+    mailQuota?: number;
+    refuseMailTo?: string[];
+    triggers?: FakeTrigger[];
+    mail?: SentMail[];
+    /** Document properties that outlive one run (they belong to the spreadsheet). */
+    props?: Map<string, string>;
+  } = {},
 ) {
   /** Installed triggers (shared across loads when the test passes the same list: they outlive an execution). */
   const triggers = options.triggers ?? [];
@@ -372,7 +452,7 @@ export function appsScriptGlobals(
   const required: string[][] = [];
   /** The scopes each getAuthorizationInfo call asked about. */
   const authChecks: string[][] = [];
-  const props = new Map<string, string>();
+  const props = options.props ?? new Map<string, string>();
   const lock = { held: 0, acquired: 0 };
   const Button = { OK: 'OK', CANCEL: 'CANCEL' };
   const validationBuilder = () => {
@@ -400,7 +480,9 @@ export function appsScriptGlobals(
     return b;
   };
   const globals = {
+    Session: { getScriptTimeZone: () => 'America/Los_Angeles', getEffectiveUser: () => ({ getEmail: () => FAKE_USER }) },
     SpreadsheetApp: {
+      ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
       BorderStyle: { SOLID: 'SOLID' },
       getActiveSpreadsheet: () => ss,
       getUi: () => ({
@@ -512,7 +594,6 @@ export function appsScriptGlobals(
         if (options.scopesGranted === false) throw new Error('Authorization is required to perform that action.');
       },
     },
-    Session: { getScriptTimeZone: () => 'America/Los_Angeles' },
     Logger: { log: () => undefined },
     console,
   };

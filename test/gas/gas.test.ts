@@ -36,6 +36,8 @@ describe('the Apps Script bundle', () => {
       ['Tạo báo cáo định kỳ…', 'menuReport'],
       '---',
       ['Thêm cột theo dõi tiến độ', 'menuAddTrackingColumns'],
+      ['Phân quyền cho các đơn vị tự cập nhật', 'menuUnitAccess'],
+      ['Tình hình cập nhật của các đơn vị', 'menuUnitUpdates'],
       ['Bật nhắc hạn hằng ngày qua e-mail', 'menuRemindersOn'],
       ['Tắt nhắc hạn hằng ngày', 'menuRemindersOff'],
       ['Cài đặt', 'menuSettings'],

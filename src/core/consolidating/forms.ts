@@ -77,7 +77,7 @@ export function fileSlug(text: string): string {
 }
 
 /** 32-bit FNV-1a over the UTF-16 code units: short, stable keys (not a security measure). */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

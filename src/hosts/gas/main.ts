@@ -6,13 +6,18 @@
 import { AppendixNotFoundError, readAppendix } from '../../core/reading/appendix';
 import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/functions/catalogue';
 import type { Cutoff } from '../../core/measuring/periods';
-import { dailyRemindersFor, isToolSheet, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelReminders as remindersView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
+import { accessPlanFor, dailyRemindersFor, isToolSheet, unitUpdatesFor, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelReminders as remindersView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';
 import { formatPercent } from '../../core/reading/text';
+import { formatViDate } from '../../core/dates';
+import { contentStamp } from '../../core/consolidating/access';
+import { TRACKING_ROLES } from '../../core/consolidating/forms';
+
+const TRACKING_COLUMN_COUNT = TRACKING_ROLES.length;
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone, todayInZone, toCoreValue } from './convert';
 import { readSheet, readWorkbook } from './read';
-import { addTrackingColumns, appendReminderLog, clearHighlights, ensureSettingsSheet, highlightFindings, withDocumentLock, writeReportSheet } from './write';
+import { addTrackingColumns, applyUnitAccess, appendReminderLog, clearHighlights, ensureSettingsSheet, highlightFindings, withDocumentLock, writeReportSheet } from './write';
 import { logOfRun, REMINDER_LOG_SHEET, reminderLogRows, withinQuota, type DailyMail } from '../../core/measuring/reminders';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
@@ -68,6 +73,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Tạo báo cáo định kỳ…', 'menuReport')
     .addSeparator()
     .addItem('Thêm cột theo dõi tiến độ', 'menuAddTrackingColumns')
+    .addItem('Phân quyền cho các đơn vị tự cập nhật', 'menuUnitAccess')
+    .addItem('Tình hình cập nhật của các đơn vị', 'menuUnitUpdates')
     .addItem('Bật nhắc hạn hằng ngày qua e-mail', 'menuRemindersOn')
     .addItem('Tắt nhắc hạn hằng ngày', 'menuRemindersOff')
     .addItem('Cài đặt', 'menuSettings')
@@ -186,6 +193,91 @@ export function dailyReminders(_e?: unknown): { sent: number; held: number; fail
     appendReminderLog(ss, reminderLogRows(logOfRun(sent, held, failed)));
     return { sent: sent.length, held: held.length, failed: failed.length };
   });
+}
+
+/** Where edits are watched (document properties): set when units are given access, read by onEdit. */
+const WATCH_PROPERTY = 'cchc.watch';
+const STAMPS_PROPERTY = 'cchc.updates';
+
+/**
+ * Give each unit (by the e-mails of the settings' unit directory) edit rights on its tasks' tracking cells only,
+ * the rest of the appendix to the Office; and start remembering when units edit (see onEdit).
+ */
+export function menuUnitAccess(): void {
+  requireScopesFromMenu();
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const message = withDocumentLock(() => {
+      const { ss, workbook, today } = context();
+      const plan = accessPlanFor(workbook, today);
+      if (plan.missingColumns.length === TRACKING_COLUMN_COUNT) {
+        return 'Phụ lục chưa có cột theo dõi nào (Tiến độ, Ngày hoàn thành, …): chọn "Thêm cột theo dõi tiến độ" trước.';
+      }
+      const { blocks } = applyUnitAccess(ss, plan);
+      PropertiesService.getDocumentProperties().setProperty(WATCH_PROPERTY, JSON.stringify({ sheet: plan.sheet, ...plan.watch }));
+      const who = plan.units.map((u) => `${u.unit} (${u.emails.join(', ')})`).join('; ');
+      return (
+        `Đã phân quyền trên trang "${plan.sheet}": ${who || 'chưa đơn vị nào'} chỉ sửa được các ô theo dõi của nhiệm vụ mình chủ trì (${blocks} vùng); ` +
+        'phần còn lại chỉ Văn phòng sửa.' +
+        (plan.withoutEmail.length ? ` Chưa có e-mail đầu mối (trang "${SETTINGS_SHEET}"), nên chưa được sửa: ${plan.withoutEmail.join(', ')}.` : '') +
+        (plan.missingColumns.length ? ` Phụ lục chưa có cột: ${plan.missingColumns.join(', ')}.` : '')
+      );
+    });
+    ui.alert('Phân quyền cập nhật', message, ui.ButtonSet.OK);
+  } catch (err) {
+    ui.alert('Phân quyền cập nhật', (err as Error).message, ui.ButtonSet.OK);
+  }
+}
+
+/** The stamps edits left: task content (folded, hashed) → the day it was last edited. */
+function readStamps(): Record<string, string> {
+  try {
+    return JSON.parse(PropertiesService.getDocumentProperties().getProperty(STAMPS_PROPERTY) ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Simple trigger: an edit in a watched tracking column stamps its tasks with today's date. One read of the edited
+ * rows' content cells; nothing happens for an edit anywhere else.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e?.range) return;
+  const raw = PropertiesService.getDocumentProperties().getProperty(WATCH_PROPERTY);
+  if (!raw) return;
+  const watch = JSON.parse(raw) as { sheet: string; columns: number[]; contentColumn: number; firstRow: number };
+  const range = e.range;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== watch.sheet) return;
+  const first = range.getColumn();
+  const last = first + range.getNumColumns() - 1;
+  if (!watch.columns.some((c) => c >= first && c <= last)) return;
+  const top = Math.max(range.getRow(), watch.firstRow);
+  const bottom = range.getRow() + range.getNumRows() - 1;
+  if (bottom < top) return;
+  const contents = sheet.getRange(top, watch.contentColumn, bottom - top + 1, 1).getValues();
+  const today = todayInZone(e.source.getSpreadsheetTimeZone());
+  const stamps = readStamps();
+  for (const [content] of contents) if (String(content ?? '').trim()) stamps[contentStamp(String(content))] = today;
+  PropertiesService.getDocumentProperties().setProperty(STAMPS_PROPERTY, JSON.stringify(stamps));
+}
+
+/** Who updated when: the units that have not updated for longest first. */
+export function menuUnitUpdates(): void {
+  requireScopesFromMenu();
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const { workbook, today } = context();
+    const lines = unitUpdatesFor(workbook, today, readStamps()).map(
+      (u) => `${u.unit}: ${u.lastUpdated ? `cập nhật lần cuối ${formatViDate(u.lastUpdated)}` : 'chưa cập nhật'} — ${u.withStatus}/${u.tasks} nhiệm vụ có tiến độ`,
+    );
+    const watched = PropertiesService.getDocumentProperties().getProperty(WATCH_PROPERTY);
+    const note = watched ? '' : '\n\n(Chưa theo dõi ngày cập nhật: chọn "Phân quyền cho các đơn vị tự cập nhật" để bắt đầu.)';
+    ui.alert('Tình hình cập nhật của các đơn vị', `${lines.join('\n')}${note}`, ui.ButtonSet.OK);
+  } catch (err) {
+    ui.alert('Tình hình cập nhật của các đơn vị', (err as Error).message, ui.ButtonSet.OK);
+  }
 }
 
 export function menuSettings(): void {

@@ -2,6 +2,7 @@
 import type { Finding } from '../../core/measuring/checks';
 import { CELL_FORMATS, CELL_LOOKS, isOwnReportSheet, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportSheet } from '../../core/presenting/report';
 import { highlightTargets, type TrackingColumnsPlan } from '../../core/service';
+import type { AccessPlan } from '../../core/consolidating/access';
 import { settingsGrid, SETTINGS_COLUMN_WIDTHS, SETTINGS_SHEET } from '../../core/settings';
 import { REMINDER_LOG_HEADER, REMINDER_LOG_SHEET } from '../../core/measuring/reminders';
 import { STATUS_CHOICES } from '../../core/reading/status';
@@ -227,4 +228,41 @@ export function appendReminderLog(ss: Spreadsheet, rows: CellValue[][]): void {
   const range = sheet.getRange(sheet.getLastRow() + 1, 1, values.length, REMINDER_LOG_HEADER.length);
   range.setValues(values);
   range.setNumberFormats(values.map((r) => r.map((_, c) => (isDate(c) ? 'dd/mm/yyyy' : c === 4 ? '0' : '@'))));
+}
+
+/** The description that marks a protection as the tool's: only those are replaced on the next run. */
+export const ACCESS_MARK = 'CCHC:';
+
+/**
+ * Protect the appendix so that each unit edits only its tasks' tracking cells: the sheet is the Office's (the
+ * tool's earlier protections are removed first, anyone else's are left), and each unit's blocks are unprotected on
+ * the sheet and protected again for the unit's e-mails. Host calls grow with the number of blocks, not of rows.
+ */
+export function applyUnitAccess(ss: Spreadsheet, plan: AccessPlan): { blocks: number } {
+  const sheet = ss.getSheetByName(plan.sheet);
+  if (!sheet) return { blocks: 0 };
+  const { SHEET, RANGE } = SpreadsheetApp.ProtectionType;
+  for (const p of [...sheet.getProtections(SHEET), ...sheet.getProtections(RANGE)]) if (p.getDescription().startsWith(ACCESS_MARK)) p.remove();
+  const me = Session.getEffectiveUser();
+  /** Editable only by the current user (who set it) and `emails`: the documented way, the user added before the rest go. */
+  const restrict = (p: GoogleAppsScript.Spreadsheet.Protection, emails: string[]) => {
+    p.addEditor(me);
+    p.removeEditors(p.getEditors());
+    if (p.canDomainEdit()) p.setDomainEdit(false);
+    if (emails.length) p.addEditors(emails);
+  };
+  const sheetProtection = sheet.protect().setDescription(`${ACCESS_MARK} phụ lục, chỉ Văn phòng sửa; mỗi đơn vị sửa các ô theo dõi của mình`);
+  restrict(sheetProtection, []);
+  const open: GoogleAppsScript.Spreadsheet.Range[] = [];
+  let blocks = 0;
+  for (const unit of plan.units) {
+    for (const b of unit.blocks) {
+      const range = sheet.getRange(b.row, b.col, b.rows, b.cols);
+      open.push(range);
+      restrict(range.protect().setDescription(`${ACCESS_MARK} ${unit.unit}`), unit.emails);
+      blocks++;
+    }
+  }
+  sheetProtection.setUnprotectedRanges(open);
+  return { blocks };
 }
