@@ -74,4 +74,6 @@ export async function buildOffice(root: string): Promise<void> {
     .replace('<script>/*JS*/</script>', '<script src="functions.js"></script>\n<script src="taskpane.js"></script>');
   await writeFile(`${out}/taskpane.html`, html);
   for (const icon of await readdir(`${root}assets/icons`)) await copyFile(`${root}assets/icons/${icon}`, `${out}/assets/${icon}`);
+  // ExcelJS's browser build, served beside the pane and loaded only when update forms are made or read.
+  await copyFile(`${root}node_modules/exceljs/dist/exceljs.min.js`, `${out}/exceljs.min.js`);
 }

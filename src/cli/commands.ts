@@ -176,7 +176,7 @@ export async function runForms(positionals: string[], values: Values, io: Io): P
   });
   await mkdir(dir, { recursive: true });
   // ExcelJS writes the forms: loaded only when forms are asked for.
-  const { writeUpdateForm } = await import('../forms/write');
+  const { writeUpdateForm } = await import('../forms/node');
   const written: { unit: string; email: string | null; file: string; tasks: number }[] = [];
   for (const form of forms) {
     const path = join(dir, form.fileName);

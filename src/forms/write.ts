@@ -2,8 +2,12 @@
  * An update form as an .xlsx (ExcelJS): the unit's tasks locked, the tracking columns open (yellow), a status
  * dropdown and a date check, the header frozen, and the hidden sheet of what was sent. The sheets are protected
  * without a password: the lock prevents slips, it is not a secret.
+ *
+ * ExcelJS is handed in, not imported: the command line passes the npm package, the task pane the browser build it
+ * loads when forms are asked for (so neither the pane nor the sidebar carries it otherwise).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { wrappedLines } from '../core/presenting/report';
 import {
   FORM_COLUMNS,
@@ -20,8 +24,11 @@ const BORDER = { style: 'thin', color: { argb: 'FF9E9E9E' } } as const;
 const OPEN_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8C5' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } } as const;
 
-export async function writeUpdateForm(form: UpdateForm): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+export type ExcelJSLibrary = Pick<typeof ExcelJSModule, 'Workbook'>;
+
+/** The form's workbook, ready to be written (`xlsx.writeBuffer()`). */
+export async function updateFormWorkbook(lib: ExcelJSLibrary, form: UpdateForm): Promise<ExcelJS.Workbook> {
+  const wb = new lib.Workbook();
   wb.creator = 'cchc';
   const ws = wb.addWorksheet(FORM_SHEET, {
     views: [{ state: 'frozen', ySplit: FORM_HEADER_ROW }],
@@ -93,5 +100,5 @@ export async function writeUpdateForm(form: UpdateForm): Promise<Buffer> {
   const meta = wb.addWorksheet(FORM_META_SHEET, { state: 'veryHidden' });
   for (const line of formMetaGrid(form)) meta.addRow(line as ExcelJS.CellValue[]);
   await meta.protect('', {});
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return wb;
 }

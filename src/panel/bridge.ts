@@ -1,5 +1,21 @@
 import type { Cutoff } from '../core/measuring/periods';
-import type { PanelCheck, PanelDocument, PanelFinding, PanelIndicators, PanelInit, PanelReminders, PanelReportDone } from '../core/service';
+import type { PanelCheck, PanelDocument, PanelFinding, PanelIndicators, PanelInit, PanelReminders, PanelReportDone, ReturnedFile } from '../core/service';
+import type { UpdateForm } from '../core/consolidating/forms';
+import type { MergeResult } from '../core/consolidating/merge';
+
+export interface PanelForms {
+  sheet: string;
+  forms: UpdateForm[];
+  /** Tasks with no named lead unit: in no form. */
+  withoutUnit: number;
+}
+
+export interface PanelMerge extends MergeResult {
+  /** Cells written (0 for a preview). */
+  written: number;
+  /** Cells not written because they hold a formula. */
+  formulaCells: { row: number; column: string }[];
+}
 
 /**
  * Everything the panel needs from its host. The Google Sheets sidebar implements it over google.script.run,
@@ -19,8 +35,19 @@ export interface Bridge {
   openSheet(name: string): Promise<void>;
   openSettings(): Promise<{ sheet: string }>;
   addTrackingColumns(): Promise<string[]>;
+  /**
+   * The update forms' content, one per named lead unit (the panel writes each .xlsx). Absent in a host that does not
+   * offer forms yet.
+   */
+  forms?(): Promise<PanelForms>;
+  /**
+   * Merge returned files (forms or full copies, read by the panel) into the appendix: `apply` false previews, true
+   * writes the cells (after the user confirmed the preview). The same core merge as the command line's.
+   */
+  merge?(returned: ReturnedFile[], unit: string | null, apply: boolean): Promise<PanelMerge>;
   /** Excel only: workbook names so =CCHC_ONTIME() works as in Google Sheets. Absent where not needed. */
   addFormulaNames?(): Promise<number>;
 }
 
+export type { ReturnedFile, UpdateForm, MergeResult };
 export type { Cutoff, PanelCheck, PanelDocument, PanelReminders, PanelFinding, PanelIndicators, PanelInit, PanelReportDone };

@@ -6,6 +6,7 @@ import { formatViDate } from '../core/dates';
 import { outcomeSummary } from '../core/presenting/report';
 import { formatPercent } from '../core/reading/text';
 import { officialDocxBlob } from '../docx/write';
+import { exchangeSection } from './exchange';
 import type { Bridge, Cutoff, PanelCheck, PanelFinding, PanelIndicators, PanelInit } from './bridge';
 
 type Child = Node | string | null | undefined | false;
@@ -423,6 +424,7 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
       reportBox,
       h('div', { class: 'row' }, remindButton),
       remindersBox,
+      ...(bridge.forms && bridge.merge ? [exchangeSection(h, { forms: bridge.forms.bind(bridge), merge: bridge.merge.bind(bridge) }, { busy, done, fail })] : []),
       h('p', { class: 'next-due' }, `Báo cáo kế tiếp: ${init.nextReport.label}, hạn ${formatViDate(init.nextReport.due)}.`),
     );
     if (init.problem) {

@@ -28,6 +28,8 @@ export interface FakeSheet {
   pageBreaks: number[];
   /** Page layout properties set (orientation, paperSize, zoom, margins, centerFooter). */
   page: Record<string, unknown>;
+  /** Cells holding a formula (0-based "r:c" → "=…"); their `values` hold the result. */
+  formulas?: Map<string, string>;
 }
 
 const key = (r: number, c: number) => `${r}:${c}`;
@@ -149,6 +151,7 @@ export function createExcel(store: ExcelStore, makeObject: MakeObject) {
       const data: Record<string, unknown> = {
         address: `${sheet.name}!${letters(b.left)}${b.top + 1}:${letters(b.right)}${b.bottom + 1}`,
         values: rows * cols <= 2_000_000 ? grid((r, c) => sheet.values.get(key(r, c)) ?? '') : [],
+        formulas: rows * cols <= 10_000 ? grid((r, c) => sheet.formulas?.get(key(r, c)) ?? sheet.values.get(key(r, c)) ?? '') : [],
         rowIndex: b.top,
         columnIndex: b.left,
         rowCount: rows,

@@ -3,14 +3,14 @@
  * The Excel host: the panel's Bridge over Office.js. Every action is one Excel.run: the read takes two syncs plus as
  * many as its bytes need (read.ts: only the sheets the action needs, within the web's 5 MB request limit), the write one.
  */
-import { todayIso } from '../../core/dates';
 import { parsePeriod, reportSheetName, type Cutoff } from '../../core/measuring/periods';
-import { isOwnReportSheet } from '../../core/presenting/report';
-import { highlightTargets, panelCheck, panelDocument, panelReminders, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding, type ReadJob } from '../../core/service';
+import { isOwnReportSheet, looksLikeFormula } from '../../core/presenting/report';
+import { isoToSerial, todayIso } from '../../core/dates';
+import { formsFor, mergeFor, type ReturnedFile, highlightTargets, panelCheck, panelDocument, panelReminders, panelIndicators, panelInit, reportDone, reportFor, trackingColumnsPlan, type PanelFinding, type ReadJob } from '../../core/service';
 import { SETTINGS_SHEET } from '../../core/settings';
 import { columnLetter } from '../../core/reading/text';
 import type { WorkbookData } from '../../core/types';
-import type { Bridge } from '../../panel/bridge';
+import type { Bridge, PanelMerge } from '../../panel/bridge';
 import { portableNames } from './functions';
 import { parseAddress, readWorkbook } from './read';
 import { HIGHLIGHT_COLORS, HIGHLIGHT_SETTING, queueReportSheet, queueSettingsSheet, queueTrackingColumns, type HighlightRecord } from './write';
@@ -189,6 +189,43 @@ export function officeAddFormulaNames(): Promise<number> {
   });
 }
 
+/** The update forms' content: the panel writes each .xlsx with ExcelJS. */
+export const officeForms = () =>
+  withWorkbook(async (_c, wb) => {
+    const { sheet, forms, withoutUnit } = formsFor(wb, today(), 'sổ làm việc đang mở');
+    return { sheet, forms, withoutUnit };
+  });
+
+/**
+ * Merge returned files: the same core merge as the command line's. Applying writes only the merge's cells, after
+ * one read of their formulas (a formula is never overwritten): one sync to read them, one to write, whatever their
+ * number. A date is written as a serial with a date format; text that looks like a formula as text.
+ */
+export function officeMerge(returned: ReturnedFile[], unit: string | null, apply: boolean): Promise<PanelMerge> {
+  return withWorkbook(async (context, wb) => {
+    const result = mergeFor(wb, today(), returned, unit ? { unit } : {});
+    if (!apply || !result.edits.length) return { ...result, written: 0, formulaCells: [] };
+    const ws = context.workbook.worksheets.getItem(result.sheet);
+    const cells = result.edits.map((e) => ws.getRangeByIndexes(e.row - 1, e.col, 1, 1));
+    for (const cell of cells) cell.load('formulas');
+    await context.sync();
+    const formulaCells: PanelMerge['formulaCells'] = [];
+    result.edits.forEach((e, i) => {
+      const formula = cells[i].formulas[0][0];
+      if (typeof formula === 'string' && formula.startsWith('=')) {
+        formulaCells.push({ row: e.row, column: columnLetter(e.col) });
+        return;
+      }
+      if (e.date) {
+        cells[i].numberFormat = [['dd/mm/yyyy']];
+        cells[i].values = [[isoToSerial(e.date)]];
+      } else cells[i].values = [[e.value === null ? '' : looksLikeFormula(e.value) ? `'${e.value}` : e.value]];
+    });
+    await context.sync();
+    return { ...result, written: result.edits.length - formulaCells.length, formulaCells };
+  });
+}
+
 export function officeBridge(): Bridge {
   return {
     init: officeInit,
@@ -203,6 +240,8 @@ export function officeBridge(): Bridge {
     openSettings: officeOpenSettings,
     addTrackingColumns: officeAddTrackingColumns,
     addFormulaNames: officeAddFormulaNames,
+    forms: officeForms,
+    merge: officeMerge,
   };
 }
 
