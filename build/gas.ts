@@ -76,4 +76,7 @@ export async function buildGas(root: string): Promise<void> {
   const js = panel.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   await writeFile(`${out}/Sidebar.html`, template.replace('/*CSS*/', () => css).replace('<!--HEAD-->', '').replace('/*JS*/', () => js));
   await copyFile(`${root}appsscript.json`, `${out}/appsscript.json`);
+  // ExcelJS's browser build for the sidebar's update forms, fetched through google.script.run only when they are used:
+  // base64, so that HtmlService hands it back as it is.
+  await writeFile(`${out}/ExcelJS.html`, (await readFile(`${root}node_modules/exceljs/dist/exceljs.min.js`)).toString('base64'));
 }

@@ -45,6 +45,11 @@ export interface Bridge {
    * writes the cells (after the user confirmed the preview). The same core merge as the command line's.
    */
   merge?(returned: ReturnedFile[], unit: string | null, apply: boolean): Promise<PanelMerge>;
+  /**
+   * ExcelJS's browser build as base64 text, for a host that cannot serve it beside the panel (the Apps Script sidebar).
+   * Absent: the panel loads exceljs.min.js from beside itself.
+   */
+  xlsxLibrary?(): Promise<string>;
   /** Excel only: workbook names so =CCHC_ONTIME() works as in Google Sheets. Absent where not needed. */
   addFormulaNames?(): Promise<number>;
 }

@@ -17,25 +17,43 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 let library: Promise<typeof ExcelJSModule> | null = null;
 
-/** The browser build of ExcelJS, loaded once on first use. */
-export function loadExcelJS(src = 'exceljs.min.js'): Promise<typeof ExcelJSModule> {
+const LIBRARY_FAILED = 'Không tải được thư viện đọc/ghi tệp .xlsx (ExcelJS). Kiểm tra kết nối rồi thử lại.';
+
+/**
+ * The browser build of ExcelJS, loaded once on first use: from beside the panel (the task pane), or as text the host
+ * sends (the Apps Script sidebar has no files beside it), run as an inline script.
+ */
+export function loadExcelJS(source: string | (() => Promise<string>) = 'exceljs.min.js'): Promise<typeof ExcelJSModule> {
   const existing = (window as unknown as { ExcelJS?: typeof ExcelJSModule }).ExcelJS;
   if (existing) return Promise.resolve(existing);
-  library ??= new Promise((resolve, reject) => {
+  const loaded = () => (window as unknown as { ExcelJS?: typeof ExcelJSModule }).ExcelJS;
+  library ??= new Promise<typeof ExcelJSModule>((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve((window as unknown as { ExcelJS: typeof ExcelJSModule }).ExcelJS);
-    script.onerror = () => {
+    const failed = () => {
       library = null;
-      reject(new Error(`Không tải được thư viện đọc/ghi tệp .xlsx (${src}). Kiểm tra kết nối rồi thử lại.`));
+      reject(new Error(LIBRARY_FAILED));
     };
-    document.head.append(script);
+    if (typeof source === 'string') {
+      script.src = source;
+      script.onload = () => (loaded() ? resolve(loaded()!) : failed());
+      script.onerror = failed;
+      document.head.append(script);
+      return;
+    }
+    source().then((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      script.textContent = new TextDecoder().decode(bytes);
+      document.head.append(script);
+      if (loaded()) resolve(loaded()!);
+      else failed();
+    }, failed);
   });
   return library;
 }
 
-export function exchangeSection(h: H, bridge: Required<Pick<Bridge, 'forms' | 'merge'>>, status: { busy(t: string): void; done(t?: string): void; fail(e: unknown): void }): HTMLElement {
+export function exchangeSection(h: H, bridge: Required<Pick<Bridge, 'forms' | 'merge'>> & Pick<Bridge, 'xlsxLibrary'>, status: { busy(t: string): void; done(t?: string): void; fail(e: unknown): void }): HTMLElement {
   const formsBox = h('div', { class: 'forms' });
+  const library = () => loadExcelJS(bridge.xlsxLibrary ? () => bridge.xlsxLibrary!() : undefined);
   const formsButton = h(
     'button',
     {
@@ -44,7 +62,7 @@ export function exchangeSection(h: H, bridge: Required<Pick<Bridge, 'forms' | 'm
       onclick: async () => {
         status.busy('Đang tạo phiếu cập nhật…');
         try {
-          const [{ forms, withoutUnit }, lib] = await Promise.all([bridge.forms(), loadExcelJS()]);
+          const [{ forms, withoutUnit }, lib] = await Promise.all([bridge.forms(), library()]);
           const links: HTMLElement[] = [];
           for (const form of forms) {
             const buffer = await (await updateFormWorkbook(lib, form)).xlsx.writeBuffer();
@@ -71,7 +89,7 @@ export function exchangeSection(h: H, bridge: Required<Pick<Bridge, 'forms' | 'm
   let returned: ReturnedFile[] = [];
 
   async function readReturned(): Promise<ReturnedFile[]> {
-    const lib = await loadExcelJS();
+    const lib = await library();
     const out: ReturnedFile[] = [];
     for (const file of Array.from(files.files ?? [])) {
       const wb = new lib.Workbook();

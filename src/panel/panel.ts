@@ -424,7 +424,7 @@ export function mountPanel(root: HTMLElement, bridge: Bridge): void {
       reportBox,
       h('div', { class: 'row' }, remindButton),
       remindersBox,
-      ...(bridge.forms && bridge.merge ? [exchangeSection(h, { forms: bridge.forms.bind(bridge), merge: bridge.merge.bind(bridge) }, { busy, done, fail })] : []),
+      ...(bridge.forms && bridge.merge ? [exchangeSection(h, { forms: bridge.forms.bind(bridge), merge: bridge.merge.bind(bridge), xlsxLibrary: bridge.xlsxLibrary?.bind(bridge) }, { busy, done, fail })] : []),
       h('p', { class: 'next-due' }, `Báo cáo kế tiếp: ${init.nextReport.label}, hạn ${formatViDate(init.nextReport.due)}.`),
     );
     if (init.problem) {

@@ -82,6 +82,10 @@ export class FakeRange implements Pick<GoogleAppsScript.Spreadsheet.Range, 'getR
     }
     values.forEach((line, r) => line.forEach((v, c) => store.set(`${this.row + r}:${this.col + c}`, v)));
   }
+  getFormulas() {
+    this.calls.hit('getFormulas');
+    return this.grid(this.sheet.formulaAt, '');
+  }
   getValues() {
     this.calls.hit('getValues');
     return this.grid(this.sheet.values, '' as unknown);
@@ -269,6 +273,8 @@ export class FakeSheet implements Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getN
   validations: { row: number; col: number; rows: number; cols: number; rule: FakeValidation }[] = [];
   formulas: string[] = [];
   protections: FakeProtection[] = [];
+  /** Cells holding a formula ("row:col", 1-based → "=…"); `values` holds their results. */
+  formulaAt = new Map<string, string>();
   widths = new Map<number, number>();
   maxRows = 1000;
   maxCols = 26;
@@ -370,6 +376,9 @@ export class FakeSpreadsheet implements Pick<GoogleAppsScript.Spreadsheet.Spread
       ss.sheets.push(sheet);
     }
     return ss;
+  }
+  getName() {
+    return 'Kế hoạch CCHC 2024';
   }
   getSpreadsheetTimeZone() {
     return this.timeZone;
@@ -520,7 +529,13 @@ export function appsScriptGlobals(
     },
     HtmlService: {
       createHtmlOutputFromFile: (file: string) => {
-        const out = { file, title: '', setTitle: (t: string) => ((out.title = t), out) };
+        const out = {
+          file,
+          title: '',
+          setTitle: (t: string) => ((out.title = t), out),
+          // The project's HTML files are the build's (dist/gas).
+          getContent: () => readFileSync(new URL(`../../dist/gas/${file}.html`, import.meta.url), 'utf8'),
+        };
         return out;
       },
     },

@@ -27,4 +27,7 @@ export const GAS_ENTRY_POINTS: readonly { name: string; params: string[] }[] = [
   { name: 'panelOpenSheet', params: ['name'] },
   { name: 'panelOpenSettings', params: [] },
   { name: 'panelAddTrackingColumns', params: [] },
+  { name: 'panelForms', params: [] },
+  { name: 'panelMerge', params: ['returned', 'unit', 'apply'] },
+  { name: 'panelXlsxLibrary', params: [] },
 ];

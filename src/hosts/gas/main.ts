@@ -6,18 +6,19 @@
 import { AppendixNotFoundError, readAppendix } from '../../core/reading/appendix';
 import { callCatalogue, CATALOGUE, CatalogueError, type Argument, type CatalogueFunction, type CatalogueResult } from '../../core/functions/catalogue';
 import type { Cutoff } from '../../core/measuring/periods';
-import { accessPlanFor, dailyRemindersFor, isToolSheet, unitUpdatesFor, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelReminders as remindersView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
+import { accessPlanFor, dailyRemindersFor, formsFor, isToolSheet, mergeFor, unitUpdatesFor, panelCheck as checkView, panelDocument as documentView, panelIndicators as indicatorsView, panelReminders as remindersView, panelInit as initView, reportDone, reportFor, trackingColumnsPlan, type PanelFinding } from '../../core/service';
 import { readSettings, SETTINGS_SHEET } from '../../core/settings';
 import { formatPercent } from '../../core/reading/text';
 import { formatViDate } from '../../core/dates';
 import { contentStamp } from '../../core/consolidating/access';
+import { fromPortable, type PortableWorkbook } from '../../core/portable';
 import { TRACKING_ROLES } from '../../core/consolidating/forms';
 
 const TRACKING_COLUMN_COUNT = TRACKING_ROLES.length;
 import type { CellValue } from '../../core/types';
 import { columnNumber, isoToDateInZone, todayInZone, toCoreValue } from './convert';
 import { readSheet, readWorkbook } from './read';
-import { addTrackingColumns, applyUnitAccess, appendReminderLog, clearHighlights, ensureSettingsSheet, highlightFindings, withDocumentLock, writeReportSheet } from './write';
+import { addTrackingColumns, applyUnitAccess, appendReminderLog, writeMergeEdits, clearHighlights, ensureSettingsSheet, highlightFindings, withDocumentLock, writeReportSheet } from './write';
 import { logOfRun, REMINDER_LOG_SHEET, reminderLogRows, withinQuota, type DailyMail } from '../../core/measuring/reminders';
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
@@ -384,6 +385,36 @@ export function panelAddTrackingColumns(): string[] {
       return addTrackingColumns(ss, trackingColumnsPlan(workbook, today));
     }),
   );
+}
+
+/** The update forms' content for the sidebar, which writes each .xlsx with ExcelJS. */
+export function panelForms() {
+  return userFacing(() => {
+    const { ss, workbook, today } = context();
+    const { sheet, forms, withoutUnit } = formsFor(workbook, today, ss.getName());
+    return { sheet, forms, withoutUnit };
+  });
+}
+
+/**
+ * Merge the files units sent back (read in the sidebar; dates as ISO text): a preview, or the cells written. Only the
+ * merge's cells change; a formula is never overwritten (one read of the formulas over the cells' rows and columns).
+ */
+export function panelMerge(returned: { file: string; workbook: PortableWorkbook }[], unit: string | null, apply: boolean) {
+  return userFacing(() => {
+    const run = () => {
+      const { ss, workbook, today } = context();
+      const result = mergeFor(workbook, today, returned.map((r) => ({ file: r.file, workbook: fromPortable(r.workbook) })), unit ? { unit } : {});
+      if (!apply || !result.edits.length) return { ...result, written: 0, formulaCells: [] as { row: number; column: string }[] };
+      return { ...result, ...writeMergeEdits(ss, result.sheet, result.edits) };
+    };
+    return apply ? withDocumentLock(run) : run();
+  });
+}
+
+/** ExcelJS's browser build (base64, from ExcelJS.html in the project) for the sidebar, fetched only when forms are used. */
+export function panelXlsxLibrary(): string {
+  return userFacing(() => HtmlService.createHtmlOutputFromFile('ExcelJS').getContent().trim());
 }
 
 // ---- Custom functions ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import type { Bridge } from '../../panel/bridge';
 import { mountPanel } from '../../panel/panel';
+import { toPortable } from '../../core/portable';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -32,6 +33,10 @@ export function gasBridge(): Bridge {
     openSheet: (name) => call('panelOpenSheet', name),
     openSettings: () => call('panelOpenSettings'),
     addTrackingColumns: () => call('panelAddTrackingColumns'),
+    forms: () => call('panelForms'),
+    // Dates cannot cross google.script.run: returned files travel with dates as ISO text.
+    merge: (returned, unit, apply) => call('panelMerge', returned.map((r) => ({ file: r.file, workbook: toPortable(r.workbook) })), unit, apply),
+    xlsxLibrary: () => call('panelXlsxLibrary'),
   };
 }
 

@@ -3,6 +3,8 @@ import type { Finding } from '../../core/measuring/checks';
 import { CELL_FORMATS, CELL_LOOKS, isOwnReportSheet, looksLikeFormula, REPORT_BORDER_COLOR, REPORT_FONT, REPORT_FONT_SIZE, type ReportSheet } from '../../core/presenting/report';
 import { highlightTargets, type TrackingColumnsPlan } from '../../core/service';
 import type { AccessPlan } from '../../core/consolidating/access';
+import type { CellEdit } from '../../core/consolidating/merge';
+import { columnLetter } from '../../core/reading/text';
 import { settingsGrid, SETTINGS_COLUMN_WIDTHS, SETTINGS_SHEET } from '../../core/settings';
 import { REMINDER_LOG_HEADER, REMINDER_LOG_SHEET } from '../../core/measuring/reminders';
 import { STATUS_CHOICES } from '../../core/reading/status';
@@ -265,4 +267,33 @@ export function applyUnitAccess(ss: Spreadsheet, plan: AccessPlan): { blocks: nu
   }
   sheetProtection.setUnprotectedRanges(open);
   return { blocks };
+}
+
+/**
+ * The merge's cells written one by one (they are scattered: writing their bounding block would rewrite the cells in
+ * between); the formulas over that block are read once first, and a formula cell is skipped and named.
+ */
+export function writeMergeEdits(ss: Spreadsheet, sheetName: string, edits: readonly CellEdit[]): { written: number; formulaCells: { row: number; column: string }[] } {
+  const sheet = ss.getSheetByName(sheetName);
+  if (!sheet || !edits.length) return { written: 0, formulaCells: [] };
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const top = Math.min(...edits.map((e) => e.row));
+  const left = Math.min(...edits.map((e) => e.col)) + 1;
+  const block = sheet.getRange(top, left, Math.max(...edits.map((e) => e.row)) - top + 1, Math.max(...edits.map((e) => e.col)) + 2 - left);
+  const formulas = block.getFormulas();
+  const formulaCells: { row: number; column: string }[] = [];
+  let written = 0;
+  for (const e of edits) {
+    if (formulas[e.row - top]?.[e.col + 1 - left]) {
+      formulaCells.push({ row: e.row, column: columnLetter(e.col) });
+      continue;
+    }
+    const cell = sheet.getRange(e.row, e.col + 1);
+    if (e.date) {
+      cell.setNumberFormat('dd/mm/yyyy');
+      cell.setValue(isoToDateInZone(e.date, timeZone));
+    } else cell.setValue(e.value === null ? '' : looksLikeFormula(e.value) ? `'${e.value}` : e.value);
+    written++;
+  }
+  return { written, formulaCells };
 }
