@@ -168,6 +168,41 @@ describe('the units’ loop: forms out, answers back, one merge', () => {
     expect(differs.sort()).toEqual([sheetPart, 'xl/styles.xml'].sort());
   });
 
+  it('tells a person what it wrote, what waits for the Office, and who has not answered', () => {
+    const text = join(dir, 'tong-hop-text.xlsx');
+    const r = cchc('merge', office, join(forms, 'phieu-cap-nhat-phong-to-chuc-can-bo.xlsx'), copy, '--out', text);
+    expect(r.status).toBe(0);
+    // The copy: the example's 31 tasks and the row the unit added.
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Đã đọc 2 tệp gửi lại:',
+      '  phieu-cap-nhat-phong-to-chuc-can-bo.xlsx: Phòng Tổ chức cán bộ (phiếu cập nhật, 6 dòng)',
+      '  ke-hoach-cchc-2024 (Van phong So).xlsx: Văn phòng Sở (bản sao phụ lục, 32 dòng)',
+    ]);
+    expect(lines).toContain(`Đã ghi 8 ô vào trang "Phụ lục" của "${text}" (tệp gốc không bị sửa).`);
+    expect(lines).toContain('  Thêm cột J "Kết quả thực hiện" (phụ lục chưa có cột này).');
+    expect(lines).toContain('  Dòng 21, cột H (Ngày hoàn thành): (trống) → 05/07/2024 — phieu-cap-nhat-phong-to-chuc-can-bo.xlsx');
+    expect(lines).toContain(
+      '  Dòng 23, cột G (Tiến độ): đang là Đang thực hiện, phieu-cap-nhat-phong-to-chuc-can-bo.xlsx gửi Đã hoàn thành. Văn phòng đã sửa ô này sau khi gửi phiếu, và đơn vị cũng sửa: cần đối chiếu trước khi ghi.',
+    );
+    expect(lines.filter(Boolean).pop()).toBe('Đơn vị chưa gửi lại: Thanh tra Sở, Phòng Kế hoạch - Tài chính, Phòng Nghiệp vụ Dược, Tổ Công nghệ thông tin, Trung tâm Kiểm soát bệnh tật.');
+  });
+
+  it('refuses, in Vietnamese, a merge without returned files, over its input, or of a copy nobody can place', () => {
+    expect(cchc('merge', office).stderr).toBe(
+      'Lỗi: Lệnh "merge" cần tệp phụ lục của Văn phòng rồi các tệp đơn vị gửi lại, ví dụ: cchc merge ke-hoach.xlsx phieu-cap-nhat-*.xlsx --out ke-hoach.tong-hop.xlsx\n',
+    );
+    const same = cchc('merge', office, copy, '--out', copy);
+    expect([same.status, same.stderr]).toEqual([2, `Lỗi: --out trùng với tệp đầu vào "${copy}": công cụ không ghi đè tệp gốc. Hãy chọn tên tệp khác.\n`]);
+    const anonymous = join(dir, 'ban-sao.xlsx');
+    copyFileSync(copy, anonymous);
+    const r = cchc('merge', office, anonymous, '--out', join(dir, 'x.xlsx'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^Lỗi: Không biết tệp "ban-sao.xlsx" là bản của đơn vị nào/);
+    const named = cchc('merge', office, anonymous, '--unit', 'VP Sở', '--out', join(dir, 'y.xlsx'), '--json');
+    expect(JSON.parse(named.stdout).returns).toEqual([{ file: 'ban-sao.xlsx', unit: 'Văn phòng Sở', kind: 'copy', answers: 32 }]);
+  });
+
   it('counts the new completions in the report on the merged file', () => {
     const report = (file: string) => JSON.parse(cchc('report', file, '--period', '9M/2024', '--as-of', '2024-10-15', '--out', join(dir, `r-${Math.random()}.xlsx`), '--json').stdout);
     const before = report(office);
