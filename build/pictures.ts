@@ -52,6 +52,11 @@ async function main() {
   execFileSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'docx'), docx], { stdio: 'ignore' });
   execFileSync('pdftoppm', ['-r', '110', '-png', '-f', '1', '-l', '1', '-singlefile', join(work, 'docx', 'bao-cao-H1-2024.pdf'), join(docs, 'van-ban-1')]);
 
+  // An update form made from the example (Phòng Tổ chức cán bộ's), as LibreOffice prints it: the top of its page.
+  execFileSync(process.execPath, [join(root, 'bin/cchc.js'), 'forms', example, '--as-of', EXAMPLE_AS_OF, '--out-dir', join(work, 'forms')], { stdio: 'ignore' });
+  execFileSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(work, 'forms-pdf'), join(work, 'forms', 'phieu-cap-nhat-phong-to-chuc-can-bo.xlsx')], { stdio: 'ignore' });
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', '-x', '95', '-y', '100', '-W', '1545', '-H', '315', join(work, 'forms-pdf', 'phieu-cap-nhat-phong-to-chuc-can-bo.pdf'), join(docs, 'phieu-cap-nhat')]);
+
   // The panels over the example, as of its date, with the settings sheet a user would have.
   const workbook: WorkbookData = readWorkbook(example);
   workbook.sheets.push({ name: SETTINGS_SHEET, grid: settingsGrid({ ...DEFAULT_SETTINGS, asOf: EXAMPLE_AS_OF }) });

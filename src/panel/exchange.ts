@@ -83,7 +83,14 @@ export function exchangeSection(h: H, bridge: Required<Pick<Bridge, 'forms' | 'm
     'Tạo phiếu cập nhật',
   );
 
-  const files = h('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm', name: 'returned', 'aria-label': 'Tệp đơn vị gửi lại' }) as HTMLInputElement;
+  // The browser's own file button speaks its own language: a Vietnamese button opens the hidden input instead.
+  const files = h('input', { type: 'file', multiple: true, accept: '.xlsx,.xlsm', name: 'returned', class: 'hidden-input', 'aria-label': 'Tệp đơn vị gửi lại' }) as HTMLInputElement;
+  const chosen = h('span', { class: 'muted chosen' }, 'Chưa chọn tệp nào.');
+  files.addEventListener('change', () => {
+    const names = Array.from(files.files ?? []).map((f) => f.name);
+    chosen.textContent = names.length ? names.join(', ') : 'Chưa chọn tệp nào.';
+  });
+  const pick = h('button', { type: 'button', 'data-action': 'pick-returned', onclick: () => files.click() }, 'Chọn tệp đơn vị gửi lại…');
   const unit = h('input', { type: 'text', name: 'copy-unit', placeholder: 'Đơn vị của bản sao phụ lục (nếu cần)', 'aria-label': 'Đơn vị của bản sao phụ lục' }) as HTMLInputElement;
   const mergeBox = h('div', { class: 'merge' });
   let returned: ReturnedFile[] = [];
@@ -169,8 +176,9 @@ export function exchangeSection(h: H, bridge: Required<Pick<Bridge, 'forms' | 'm
     h('h3', {}, 'Phiếu cập nhật của các đơn vị'),
     h('div', { class: 'row' }, formsButton),
     formsBox,
-    h('div', { class: 'row' }, files),
-    h('div', { class: 'row' }, unit, previewButton),
+    h('div', { class: 'row' }, pick, files, chosen),
+    h('div', { class: 'row' }, unit),
+    h('div', { class: 'row' }, previewButton),
     mergeBox,
   );
 }
