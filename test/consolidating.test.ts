@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { formGrid, formMetaGrid, FORM_META_SHEET, FORM_SHEET, taskKeys, trackingValue } from '../src/core/consolidating/forms';
 import { unitFromFileName } from '../src/core/consolidating/merge';
+import { contentStamp, unitAccessPlan, unitUpdates } from '../src/core/consolidating/access';
+import { checkWorkbook } from '../src/core/index';
+import { fromPortable, toPortable } from '../src/core/portable';
 import { DEFAULT_UNIT_DIRECTORY } from '../src/core/reading/units';
 import { formsFor, mergeFor, ReturnedFileError } from '../src/core/service';
 import type { CellValue, WorkbookData } from '../src/core/types';
@@ -256,5 +259,64 @@ describe('whose a copy is, by its file name', () => {
     ['nghiep-vu.xlsx', null],
   ])('reads "%s" as %s', (file, unit) => {
     expect(unitFromFileName(file, units, DEFAULT_UNIT_DIRECTORY)).toBe(unit);
+  });
+});
+
+describe('units editing the shared spreadsheet', () => {
+  const SHEET: CellValue[][] = [
+    ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ghi chú', 'Ngày hoàn thành', 'Kết quả thực hiện'],
+    [1, 'Việc A', 'Văn phòng Sở', 'Quý I/2024', 'Đang thực hiện', null, null, null],
+    [2, 'Việc B', 'VP Sở', 'Quý II/2024', null, null, null, null],
+    [3, 'Việc C', 'Thanh tra Sở', 'Quý II/2024', null, null, null, null],
+    [4, 'Việc D', 'Văn phòng Sở, Thanh tra Sở', 'Quý III/2024', null, null, null, null],
+    [5, 'Việc E', 'Phòng Tổ chức cán bộ', 'Quý III/2024', 'Chưa thực hiện', null, null, null],
+    [6, 'Việc F', 'Các phòng chức năng', 'Quý IV/2024', null, null, null, null],
+  ];
+  const DIRECTORY = [
+    { name: 'Văn phòng Sở', aliases: ['VP Sở'], email: 'vp@syt.gov.vn' },
+    { name: 'Thanh tra Sở', aliases: [], email: 'tt@syt.gov.vn' },
+    { name: 'Phòng Tổ chức cán bộ', aliases: [] },
+  ];
+  const appendix = () => checkWorkbook({ sheets: [{ name: 'PL', grid: SHEET }] }, { asOf: TODAY, units: DIRECTORY }).appendix;
+
+  it('opens each unit’s tracking cells as blocks of adjacent rows and side-by-side columns, the note column between kept shut', () => {
+    const plan = unitAccessPlan(appendix(), DIRECTORY);
+    // Tracking columns E (5), G–H (7–8): "Ghi chú" (F) is nobody's to fill.
+    expect(plan.units).toEqual([
+      { unit: 'Văn phòng Sở', emails: ['vp@syt.gov.vn'], blocks: [{ row: 2, rows: 2, col: 5, cols: 1 }, { row: 2, rows: 2, col: 7, cols: 2 }, { row: 5, rows: 1, col: 5, cols: 1 }, { row: 5, rows: 1, col: 7, cols: 2 }] },
+      { unit: 'Thanh tra Sở', emails: ['tt@syt.gov.vn'], blocks: [{ row: 4, rows: 2, col: 5, cols: 1 }, { row: 4, rows: 2, col: 7, cols: 2 }] },
+    ]);
+    expect(plan.withoutEmail).toEqual(['Phòng Tổ chức cán bộ']);
+    expect(plan.missingColumns).toEqual(['Khó khăn, vướng mắc', 'Đề xuất']);
+    expect(plan.watch).toEqual({ columns: [5, 7, 8], contentColumn: 2, firstRow: 2 });
+  });
+
+  it('opens nothing when the appendix has no tracking column', () => {
+    const bare = checkWorkbook({ sheets: [{ name: 'PL', grid: SHEET.map((r) => r.slice(0, 4)) }] }, { asOf: TODAY, units: DIRECTORY }).appendix;
+    expect(unitAccessPlan(bare, DIRECTORY).units).toEqual([]);
+  });
+
+  it('dates each unit’s last update from its tasks’ stamps, the longest silent first, with how many tasks have a status', () => {
+    const stamps = { [contentStamp('Việc B')]: '2024-04-11', [contentStamp('Việc D')]: '2024-04-12', [contentStamp('Việc A')]: '2024-04-09' };
+    expect(unitUpdates(appendix(), stamps)).toEqual([
+      { unit: 'Phòng Tổ chức cán bộ', tasks: 1, lastUpdated: null, withStatus: 1 },
+      { unit: 'Thanh tra Sở', tasks: 2, lastUpdated: '2024-04-12', withStatus: 0 },
+      { unit: 'Văn phòng Sở', tasks: 3, lastUpdated: '2024-04-12', withStatus: 1 },
+    ]);
+  });
+
+  it('stamps a task by its content, the same however it is typed, and another task apart', () => {
+    expect(contentStamp('Rà soát  văn bản')).toBe(contentStamp('rà soát văn bản'.normalize('NFD')));
+    expect(contentStamp('Rà soát văn bản')).not.toBe(contentStamp('Rà soát văn bản mới'));
+  });
+});
+
+describe('workbook data crossing google.script.run', () => {
+  it('carries a date as ISO text and brings it back as the same date', () => {
+    const wb: WorkbookData = { sheets: [{ name: 'S', grid: [[utc(28, 3, 2024), 'x', 1, null, true]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] }] };
+    const portable = toPortable(wb);
+    expect(portable.sheets[0].grid[0]).toEqual([{ date: '2024-03-28' }, 'x', 1, null, true]);
+    expect(JSON.parse(JSON.stringify(portable))).toEqual(portable);
+    expect(fromPortable(portable)).toEqual(wb);
   });
 });

@@ -1,7 +1,8 @@
 /** Reminders per lead unit: what is due within the next days and what is overdue, at an as-of date. */
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../src/core/index';
-import { reminderMail, remindersFor } from '../src/core/measuring/reminders';
+import { dailyReminderPlan, logOfRun, readReminderLog, REMINDER_LOG_HEADER, REMINDER_LOG_SHEET, reminderLogRows, reminderMail, reminderStage, remindersFor, withinQuota, type ReminderLogEntry } from '../src/core/measuring/reminders';
+import { taskKeys } from '../src/core/consolidating/forms';
 import type { CellValue } from '../src/core/types';
 
 const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ'];
@@ -118,5 +119,106 @@ describe('the reminder e-mail', () => {
     expect(reminderMail({ ...thanhTra, overdue: [] }, '2024-04-10', 3, 'VP').body).not.toContain('quá hạn mà chưa hoàn thành');
     expect(reminderMail({ ...thanhTra, overdue: [] }, '2024-04-10', 3, 'VP')).toMatchObject({ subject: '[CCHC] Nhắc hạn nhiệm vụ cải cách hành chính: 1 sắp đến hạn' });
     expect(reminderMail({ ...thanhTra, overdue: [], dueSoon: [{ ...thanhTra.dueSoon[0], tt: '' }] }, '2024-04-10', 3, 'VP').body).toContain('\n- Việc C (dòng 4, hạn 17/04/2024): còn 7 ngày.\n');
+  });
+});
+
+describe('the daily reminder’s plan', () => {
+  const keys = () => taskKeys(read('2024-04-10').appendix.tasks);
+  const plan = (log: ReminderLogEntry[] = [], report: Parameters<typeof dailyReminderPlan>[2]['report'] = null, stages = [7, 3, 1]) =>
+    dailyReminderPlan(read('2024-04-10').appendix, '2024-04-10', { stages, directory: DIRECTORY, log, sender: 'Sở Y tế tỉnh Đồng Nai', keys: keys(), report });
+
+  it.each([
+    [10, null],
+    [8, null],
+    [7, 'còn 7 ngày'],
+    [4, 'còn 7 ngày'],
+    [3, 'còn 3 ngày'],
+    [2, 'còn 3 ngày'],
+    [1, 'còn 1 ngày'],
+    [0, 'còn 1 ngày'],
+    [-1, 'quá hạn (tuần 1)'],
+    [-7, 'quá hạn (tuần 1)'],
+    [-8, 'quá hạn (tuần 2)'],
+    [-15, 'quá hạn (tuần 3)'],
+  ])('puts a due date %i days away at the stage "%s"', (days, stage) => {
+    expect(reminderStage(days, [7, 3, 1])).toBe(stage);
+    expect(reminderStage(days, [1, 7, 3])).toBe(stage);
+  });
+
+  it('writes each unit with an e-mail one mail of its tasks at a stage, and names the units it cannot write to', () => {
+    const p = plan();
+    expect(p.mails.map((m) => [m.to, m.entries.map((e) => [e.row, e.due, e.stage])])).toEqual([
+      [
+        'vanphong@syt.gov.vn',
+        [
+          [3, '2024-04-05', 'quá hạn (tuần 1)'],
+          [6, '2024-04-10', 'còn 1 ngày'],
+          [2, '2024-04-12', 'còn 3 ngày'],
+        ],
+      ],
+    ]);
+    expect(p.mails[0].entries[0]).toEqual({ date: '2024-04-10', unit: 'Văn phòng Sở', email: 'vanphong@syt.gov.vn', key: keys()[1], row: 3, due: '2024-04-05', stage: 'quá hạn (tuần 1)', sent: true });
+    expect(p.mails[0].subject).toBe('[CCHC] Nhắc hạn nhiệm vụ cải cách hành chính: 1 quá hạn, 2 sắp đến hạn');
+    expect(p.mails[0].body).toContain('Nhiệm vụ đến hạn trong 7 ngày tới (2):');
+    // Việc G has no lead unit: it needs one, not an e-mail (the check says so), and is not listed here.
+    expect(p.withoutEmail).toEqual(['Thanh tra Sở']);
+  });
+
+  it('leaves out what the log says was sent at that stage, but not what was held back', () => {
+    const sentA: ReminderLogEntry = { date: '2024-04-09', unit: 'Văn phòng Sở', email: 'vanphong@syt.gov.vn', key: keys()[0], row: 2, due: '2024-04-12', stage: 'còn 3 ngày', sent: true };
+    const heldB: ReminderLogEntry = { ...sentA, key: keys()[1], row: 3, due: '2024-04-05', stage: 'quá hạn (tuần 1)', sent: false };
+    const earlierStageE: ReminderLogEntry = { ...sentA, key: keys()[4], row: 6, due: '2024-04-10', stage: 'còn 3 ngày', sent: true };
+    expect(plan([sentA, heldB, earlierStageE]).mails[0].entries.map((e) => e.row)).toEqual([3, 6]);
+    expect(plan([sentA, { ...heldB, sent: true }, { ...earlierStageE, stage: 'còn 1 ngày' }]).mails).toEqual([]);
+    // The same task at the same stage, logged for another address: still to send.
+    expect(plan([{ ...sentA, email: 'cu@syt.gov.vn' }]).mails[0].entries.map((e) => e.row)).toEqual([3, 6, 2]);
+  });
+
+  it('reminds the Office of the report from 7 days before its due date, once per stage, never after it', () => {
+    const report = { email: 'tonghop@syt.gov.vn', due: '2024-04-17', label: 'quý I năm 2024', code: 'Q1/2024' };
+    const mail = plan([], report).mails.find((m) => m.to === 'tonghop@syt.gov.vn')!;
+    expect(mail.subject).toBe('[CCHC] Hạn gửi báo cáo quý I năm 2024: 17/04/2024 (còn 7 ngày)');
+    expect(mail.entries).toEqual([{ date: '2024-04-10', unit: 'Sở Y tế tỉnh Đồng Nai', email: 'tonghop@syt.gov.vn', key: 'BC-Q1/2024', row: 0, due: '2024-04-17', stage: 'còn 7 ngày', sent: true }]);
+    expect(plan([], { ...report, due: '2024-04-10' }).mails.find((m) => m.to === report.email)?.subject).toBe('[CCHC] Hạn gửi báo cáo quý I năm 2024: 10/04/2024 (hôm nay)');
+    expect(plan(mail.entries, report).mails.some((m) => m.to === report.email)).toBe(false);
+    expect(plan([], { ...report, due: '2024-04-09' }).mails.some((m) => m.to === report.email)).toBe(false);
+    expect(plan([], { ...report, due: '2024-04-18' }).mails.some((m) => m.to === report.email)).toBe(false);
+    expect(plan([], { ...report, email: null }).mails.some((m) => m.to === report.email)).toBe(false);
+  });
+
+  it('takes the stages from the settings: with 5 and 2 days, a task 7 days away waits', () => {
+    expect(plan([], null, [5, 2]).mails[0].entries.map((e) => [e.row, e.stage])).toEqual([
+      [3, 'quá hạn (tuần 1)'],
+      [6, 'còn 2 ngày'],
+      [2, 'còn 2 ngày'],
+    ]);
+  });
+
+  it('sends what the day’s quota allows, in order, and logs the rest as held or refused', () => {
+    const p = plan();
+    const three = { ...p, mails: [p.mails[0], { ...p.mails[0], to: 'b@x.vn' }, { ...p.mails[0], to: 'c@x.vn' }] };
+    expect(withinQuota(three, 2).send.map((m) => m.to)).toEqual(['vanphong@syt.gov.vn', 'b@x.vn']);
+    expect(withinQuota(three, 2.9).held.map((m) => m.to)).toEqual(['c@x.vn']);
+    expect(withinQuota(three, -1).send).toEqual([]);
+    expect(withinQuota(three, 5).send).toHaveLength(3);
+    const log = logOfRun([three.mails[0]], [three.mails[1]], [{ mail: three.mails[2], error: 'Invalid email' }]);
+    expect(log.map((e) => [e.sent, e.note])).toEqual([
+      [true, undefined], [true, undefined], [true, undefined],
+      [false, undefined], [false, undefined], [false, undefined],
+      [false, 'Lỗi khi gửi: Invalid email'], [false, 'Lỗi khi gửi: Invalid email'], [false, 'Lỗi khi gửi: Invalid email'],
+    ]);
+  });
+
+  it('writes its log as rows and reads them back, skipping rows that are not the tool’s', () => {
+    const entry: ReminderLogEntry = { date: '2024-04-10', unit: 'Văn phòng Sở', email: 'vp@x.vn', key: 'NV-1', row: 3, due: '2024-04-12', stage: 'còn 3 ngày', sent: true };
+    const rows = reminderLogRows([entry, { ...entry, key: 'NV-2', sent: false }, { ...entry, key: 'BC-Q1/2024', row: 0, sent: false, note: 'Lỗi khi gửi: x' }]);
+    expect(rows).toEqual([
+      ['2024-04-10', 'Văn phòng Sở', 'vp@x.vn', 'NV-1', 3, '2024-04-12', 'còn 3 ngày', 'Đã gửi'],
+      ['2024-04-10', 'Văn phòng Sở', 'vp@x.vn', 'NV-2', 3, '2024-04-12', 'còn 3 ngày', 'Chưa gửi: hết hạn mức e-mail trong ngày, sẽ gửi lần chạy sau'],
+      ['2024-04-10', 'Văn phòng Sở', 'vp@x.vn', 'BC-Q1/2024', null, '2024-04-12', 'còn 3 ngày', 'Lỗi khi gửi: x'],
+    ]);
+    const sheet = { name: REMINDER_LOG_SHEET, grid: [[...REMINDER_LOG_HEADER], ...rows, ['ghi chú của người dùng'], [new Date(Date.UTC(2024, 3, 11)), 'X', 'x@x.vn', '', 1, new Date(Date.UTC(2024, 3, 12)), 's', 'Đã gửi']] };
+    expect(readReminderLog({ sheets: [sheet] })).toEqual([entry, { ...entry, key: 'NV-2', sent: false }, { ...entry, key: 'BC-Q1/2024', row: 0, sent: false }]);
+    expect(readReminderLog({ sheets: [{ ...sheet, name: 'Nhật ký khác' }] })).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { Appendix } from '../reading/appendix';
 import type { UnitDirectory } from '../reading/units';
 import { foldKey } from '../reading/text';
 import type { CellValue, IsoDate, WorkbookData } from '../types';
-import { countedDueDates, outcomeOf, ownerNames } from './indicators';
+import { countedDueDates, NO_OWNER_LABEL, outcomeOf, ownerNames } from './indicators';
 
 export interface ReminderItem {
   row: number;
@@ -181,7 +181,8 @@ export function dailyReminderPlan(
     const dueSoon = unit.dueSoon.filter((d) => fresh(d.row, d.due, d.daysLeft));
     if (!overdue.length && !dueSoon.length) continue;
     if (!email) {
-      withoutEmail.push(unit.unit);
+      // A task with no lead unit needs one, not an e-mail: the check reports it.
+      if (unit.unit !== NO_OWNER_LABEL) withoutEmail.push(unit.unit);
       continue;
     }
     const entries = [...overdue.map((o) => fresh(o.row, o.due, -o.daysOverdue)!), ...dueSoon.map((d) => fresh(d.row, d.due, d.daysLeft)!)];
