@@ -125,16 +125,20 @@ function matchAnswers(tasks: readonly Task[], keys: readonly string[], answers: 
   answers.forEach((a, n) => {
     if (matched[n] !== null || !a.content) return;
     const folded = foldText(a.content);
-    let best: { i: number; score: number } | null = null;
+    let best = -1;
+    let bestScore = SAME_TASK_SIMILARITY;
     tasks.forEach((t, i) => {
       if (taken.has(i)) return;
-      const own = formUnits(t).includes(unit) ? 0.001 : 0;
-      const score = similarity(folded, foldText(t.content)) + own;
-      if (score >= SAME_TASK_SIMILARITY && (!best || score > best.score)) best = { i, score };
+      // The unit's own task wins a tie.
+      const score = similarity(folded, foldText(t.content)) + (formUnits(t).includes(unit) ? 0.001 : 0);
+      if (score >= bestScore && (best < 0 || score > bestScore)) {
+        best = i;
+        bestScore = score;
+      }
     });
-    if (best) {
-      taken.add((best as { i: number }).i);
-      matched[n] = (best as { i: number }).i;
+    if (best >= 0) {
+      taken.add(best);
+      matched[n] = best;
     }
   });
   return matched;
@@ -160,8 +164,8 @@ function shown(role: TrackingRole, value: string): string {
 }
 
 /**
- * Merge the returned answers into the appendix read from `grid`. `expectedUnits` are the units forms went to
- * (every named lead unit when not given).
+ * Merge the returned answers into the appendix read from `grid`. The units expected to answer are every named lead
+ * unit (the units forms go to).
  */
 export function mergeAnswers(appendix: Appendix, grid: Grid, returns: readonly ReturnedAnswers[]): MergeResult {
   const keys = taskKeys(appendix.tasks);
