@@ -99,6 +99,14 @@ describe('the units’ loop: forms out, answers back, one merge', () => {
     expect(readdirSync(forms)).toContain('phieu-cap-nhat-phong-to-chuc-can-bo.xlsx');
   });
 
+  it('does not write over forms already made, and says so when --out-dir is a file', () => {
+    const again = cchc('forms', office, '--out-dir', forms);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/^Lỗi: Tệp ".*phieu-cap-nhat-thanh-tra-so\.xlsx" đã có/);
+    const onFile = cchc('forms', office, '--out-dir', office);
+    expect([onFile.status, onFile.stderr]).toEqual([2, `Lỗi: --out-dir "${office}": đã có một tệp trùng tên (hoặc một phần của đường dẫn là tệp), không tạo được thư mục.\n`]);
+  });
+
   it('locks everything in a form but the tracking cells, and offers the status list', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(forms, 'phieu-cap-nhat-phong-ke-hoach-tai-chinh.xlsx'));

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isValidDate, todayIso } from '../core/dates';
 import { parsePeriod, type Cutoff } from '../core/measuring/periods';
@@ -6,7 +5,7 @@ import { fileSlug } from '../core/consolidating/forms';
 import { checkFor, formsFor, mergeFor, officialDocumentFor, remindersForWorkbook, reportFor, ReturnedFileError } from '../core/service';
 import { CliError } from './errors';
 import { EXAMPLE_AS_OF, EXAMPLE_PERIOD } from './example-dates';
-import { readWorkbookFile, saveCopy, saveFile } from './files';
+import { ensureFolder, readWorkbookFile, saveCopy, saveFile } from './files';
 import type { Io } from './main';
 import { checkJson, formatCheck, formatForms, formatMerge, formatReminders, formatReport, mergeJson, reportJson } from './output';
 import { writeReportCopy } from '../xlsx/write';
@@ -141,7 +140,7 @@ export async function runRemind(positionals: string[], values: Values, io: Io): 
   const overwrite = Boolean(values.overwrite);
   if (values['eml-dir'] !== undefined) {
     const dir = String(values['eml-dir']);
-    await mkdir(dir, { recursive: true });
+    await ensureFolder(dir, '--eml-dir');
     const { reminderEml } = await import('./remind');
     for (const unit of reminders.units) {
       const path = join(dir, `nhac-han-${fileSlug(unit.unit)}.eml`);
@@ -174,7 +173,7 @@ export async function runForms(positionals: string[], values: Values, io: Io): P
     planYear: yearOption(values.year),
     asOf: asOfOption(values['as-of']),
   });
-  await mkdir(dir, { recursive: true });
+  await ensureFolder(dir, '--out-dir');
   // ExcelJS writes the forms: loaded only when forms are asked for.
   const { writeUpdateForm } = await import('../forms/node');
   const written: { unit: string; email: string | null; file: string; tasks: number }[] = [];
@@ -234,7 +233,7 @@ export async function runMerge(positionals: string[], values: Values, io: Io): P
 export async function runDemo(positionals: string[], values: Values, io: Io): Promise<void> {
   if (positionals.length) throw new CliError('Lệnh "demo" không nhận tệp; dùng --out-dir để chọn thư mục kết quả.');
   const dir = (values['out-dir'] as string | undefined) ?? 'demo-output';
-  await mkdir(dir, { recursive: true });
+  await ensureFolder(dir, '--out-dir');
   const example = join(dir, 'ke-hoach-cchc-2024.xlsx');
   io.progress(`Đang tạo sổ làm việc mẫu "${example}"…`);
   // ExcelJS builds the example only: loaded here, so no other command pays for it.

@@ -3,7 +3,7 @@
  * nothing is ever lost (a temporary file beside the target, then a rename; never over a file someone has edited).
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { WorkbookData } from '../core/types';
 import { PackageError, XlsxPackage } from '../xlsx/package';
@@ -141,5 +141,16 @@ export async function readWorkbookFile(path: string): Promise<{ pkg: XlsxPackage
     return { pkg, data: readWorkbookData(pkg) };
   } catch (err) {
     throw packageFailure(path, err);
+  }
+}
+
+/** A folder to write into, created when missing; a file in its way, or no right to create it, is a Vietnamese error. */
+export async function ensureFolder(dir: string, option: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new CliError(`${option} "${dir}": đã có một tệp trùng tên (hoặc một phần của đường dẫn là tệp), không tạo được thư mục.`);
+    throw writeFailure(dir, code, (err as Error).message);
   }
 }
