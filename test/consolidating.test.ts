@@ -4,8 +4,8 @@
  * the full-copy rules, two units on one cell, reworded and stray rows, and whose a copy is by its file name.
  */
 import { describe, expect, it } from 'vitest';
-import { formGrid, formMetaGrid, FORM_META_SHEET, FORM_SHEET, taskKeys, trackingValue } from '../src/core/consolidating/forms';
-import { unitFromFileName } from '../src/core/consolidating/merge';
+import { fileSlug, formGrid, formMetaGrid, FORM_META_SHEET, FORM_SHEET, readReturnedForm, taskKeys, trackingValue } from '../src/core/consolidating/forms';
+import { describeValue, unitFromFileName } from '../src/core/consolidating/merge';
 import { contentStamp, unitAccessPlan, unitUpdates } from '../src/core/consolidating/access';
 import { checkWorkbook } from '../src/core/index';
 import { fromPortable, toPortable } from '../src/core/portable';
@@ -318,5 +318,82 @@ describe('workbook data crossing google.script.run', () => {
     expect(portable.sheets[0].grid[0]).toEqual([{ date: '2024-03-28' }, 'x', 1, null, true]);
     expect(JSON.parse(JSON.stringify(portable))).toEqual(portable);
     expect(fromPortable(portable)).toEqual(wb);
+  });
+});
+
+describe('details of forms and the merge', () => {
+  it('names form files in ASCII after the unit, and takes the unit’s e-mail from the directory', () => {
+    expect(fileSlug('Phòng Tổ chức cán bộ')).toBe('phong-to-chuc-can-bo');
+    expect(fileSlug('— ; —')).toBe('don-vi');
+    const settings: CellValue[][] = [['CÀI ĐẶT CÔNG CỤ THEO DÕI KẾ HOẠCH CCHC'], ['Danh mục đơn vị', 'Tên gọi khác', 'E-mail đầu mối'], ['Thanh tra Sở', '', 'thanhtra@syt.gov.vn'], ['Văn phòng Sở', 'VP', '']];
+    const { forms } = formsFor({ sheets: [...office(PLAN).sheets, { name: 'CCHC - Cài đặt', grid: settings }] }, TODAY, 'ke-hoach.xlsx');
+    expect(forms.map((f) => [f.unit, f.fileName, f.email])).toEqual([
+      ['Thanh tra Sở', 'phieu-cap-nhat-thanh-tra-so.xlsx', 'thanhtra@syt.gov.vn'],
+      ['Văn phòng Sở', 'phieu-cap-nhat-van-phong-so.xlsx', null],
+    ]);
+  });
+
+  it('heads a form with its title, unit, origin and what to fill, and remembers the facts it was sent with', () => {
+    const form = formsFor(office(PLAN), TODAY, 'ke-hoach.xlsx', { unitName: 'Sở Y tế tỉnh Đồng Nai' }).forms[0];
+    expect(formGrid(form).slice(0, 5)).toEqual([
+      ['PHIẾU CẬP NHẬT TÌNH HÌNH THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH'],
+      ['Đơn vị: Thanh tra Sở'],
+      ['Gửi ngày 10/07/2024 (từ "ke-hoach.xlsx", trang "Phụ lục"). Gửi lại tệp này cho Sở Y tế tỉnh Đồng Nai.'],
+      ['Xin điền các cột "Tiến độ", "Ngày hoàn thành", "Kết quả thực hiện", "Khó khăn, vướng mắc", "Đề xuất" (ô nền vàng); các cột khác đã khóa. Không thêm, xóa hay đổi mã nhiệm vụ.'],
+      ['Mã nhiệm vụ', 'TT', 'Mục', 'Nội dung nhiệm vụ', 'Thời gian hoàn thành', 'Đơn vị phối hợp', 'Tiến độ', 'Ngày hoàn thành', 'Kết quả thực hiện', 'Khó khăn, vướng mắc', 'Đề xuất'],
+    ]);
+    expect(formMetaGrid(form).slice(0, 6)).toEqual([
+      ['cchc-phieu-cap-nhat', 1],
+      ['unit', 'Thanh tra Sở'],
+      ['sentOn', '2024-07-10'],
+      ['file', 'ke-hoach.xlsx'],
+      ['sheet', 'Phụ lục'],
+      ['key', 'row', 'content', 'status', 'doneDate', 'result', 'difficulty', 'proposal'],
+    ]);
+  });
+
+  it('reads a returned form by its headers: a column the unit moved, a content it cleared, a blank row', () => {
+    const wb = returnedForm(office(PLAN), 'Văn phòng Sở', (g) => {
+      const row = at(g, 'Kiểm tra công tác CCHC tại các đơn vị');
+      g[row][RESULT] = 'Đã kiểm tra';
+      g[row][3] = null;
+      // The unit swapped the result and proposal columns, headers and all, and left a blank row.
+      for (const line of g.slice(4)) [line[RESULT], line[10]] = [line[10] ?? null, line[RESULT] ?? null];
+      g.push([]);
+    });
+    const back = readReturnedForm(wb)!;
+    expect(back.unit).toBe('Văn phòng Sở');
+    expect(back.sentOn).toBe('2024-07-10');
+    expect(back.answers.map((a) => [a.row, a.content, a.values.result, a.values.proposal])).toEqual([
+      [6, 'Kiểm tra công tác CCHC tại các đơn vị', 'Đã kiểm tra', ''],
+      [7, 'Khảo sát sự hài lòng của người dân', '', ''],
+    ]);
+    expect(readReturnedForm(office(PLAN))).toBeNull();
+  });
+
+  it('lists no blank row a unit added, and shows values as a person reads them', () => {
+    const back = returnedForm(office(PLAN), 'Văn phòng Sở', (g) => g.push(['', '', '', 'Dòng thêm để trống']));
+    expect(mergeFor(office(PLAN), TODAY, [{ file: 'vp.xlsx', workbook: back }]).unmatched).toEqual([]);
+    expect([describeValue(null), describeValue(''), describeValue('2024-03-28'), describeValue('x'.repeat(61)), describeValue('y'.repeat(60))]).toEqual([
+      '(trống)',
+      '(trống)',
+      '28/03/2024',
+      `${'x'.repeat(57)}…`,
+      'y'.repeat(60),
+    ]);
+  });
+
+  it('prefers the unit’s own task when a reworded answer is as close to two tasks', () => {
+    const twins = office([
+      [1, 'Kiểm tra công tác văn thư tại đơn vị A', 'Thanh tra Sở', 'Quý III/2024', null, null, null],
+      [2, 'Kiểm tra công tác văn thư tại đơn vị B', 'Văn phòng Sở', 'Quý III/2024', null, null, null],
+    ]);
+    const back: WorkbookData = {
+      sheets: [
+        { name: FORM_SHEET, grid: [[], [], [], [], ['Mã nhiệm vụ', 'TT', 'Mục', 'Nội dung nhiệm vụ', 'Thời gian hoàn thành', 'Đơn vị phối hợp', 'Tiến độ'], ['NV-CU', '2', '', 'Kiểm tra công tác văn thư tại đơn vị C', '', '', 'Đang thực hiện']] },
+        { name: FORM_META_SHEET, grid: [['cchc-phieu-cap-nhat', 1], ['unit', 'Văn phòng Sở'], ['key', 'row', 'content']] },
+      ],
+    };
+    expect(mergeFor(twins, TODAY, [{ file: 'vp.xlsx', workbook: back }]).applied.map((a) => [a.row, a.value])).toEqual([[3, 'Đang thực hiện']]);
   });
 });
