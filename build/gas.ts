@@ -5,6 +5,7 @@
  * the catalogue and the host's entry list: nothing is declared twice.
  */
 import { build } from 'esbuild';
+import { EXCELJS_BROWSER } from './vendor';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { CATALOGUE, type CatalogueFunction } from '../src/core/functions/catalogue';
 import { GAS_ENTRY_POINTS } from '../src/hosts/gas/entries';
@@ -78,5 +79,5 @@ export async function buildGas(root: string): Promise<void> {
   await copyFile(`${root}appsscript.json`, `${out}/appsscript.json`);
   // ExcelJS's browser build for the sidebar's update forms, fetched through google.script.run only when they are used:
   // base64, so that HtmlService hands it back as it is.
-  await writeFile(`${out}/ExcelJS.html`, (await readFile(`${root}node_modules/exceljs/dist/exceljs.min.js`)).toString('base64'));
+  await writeFile(`${out}/ExcelJS.html`, (await readFile(EXCELJS_BROWSER)).toString('base64'));
 }

@@ -4,6 +4,7 @@
  * custom-functions-metadata from JSDoc that this script writes from the catalogue; its errors fail the build.
  */
 import { build } from 'esbuild';
+import { EXCELJS_BROWSER } from './vendor';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { CATALOGUE, type CatalogueFunction } from '../src/core/functions/catalogue';
@@ -75,5 +76,5 @@ export async function buildOffice(root: string): Promise<void> {
   await writeFile(`${out}/taskpane.html`, html);
   for (const icon of await readdir(`${root}assets/icons`)) await copyFile(`${root}assets/icons/${icon}`, `${out}/assets/${icon}`);
   // ExcelJS's browser build, served beside the pane and loaded only when update forms are made or read.
-  await copyFile(`${root}node_modules/exceljs/dist/exceljs.min.js`, `${out}/exceljs.min.js`);
+  await copyFile(EXCELJS_BROWSER, `${out}/exceljs.min.js`);
 }
