@@ -65,7 +65,7 @@ export function unitAccessPlan(appendix: Appendix, directory: UnitDirectory): Ac
       if (last && last.row + last.rows === r) last.rows++;
       else rowRuns.push({ row: r, rows: 1 });
     }
-    units.push({ unit, emails: email.split(/[;,\s]+/).filter(Boolean), blocks: rowRuns.flatMap((rr) => colRuns.map((cr) => ({ ...rr, ...cr }))) });
+    units.push({ unit, emails: [email], blocks: rowRuns.flatMap((rr) => colRuns.map((cr) => ({ ...rr, ...cr }))) });
   }
   const missingColumns = TRACKING_ROLES.filter((r: TrackingRole) => appendix.columns[r] === undefined).map((r) => TRACKING_HEADERS[r]);
   return {

@@ -231,7 +231,7 @@ export function mergeAnswers(appendix: Appendix, grid: Grid, returns: readonly R
   const edits: CellEdit[] = [];
   const agreed = [...byCell.values()].filter((group) => {
     if (new Set(group.map((p) => p.value)).size === 1) return true;
-    for (const p of group) conflict(p.task, p.role, p.value, p.from, returns.find((r) => r.file === p.from)?.unit ?? '', 'two-answers');
+    for (const p of group) conflict(p.task, p.role, p.value, p.from, '', 'two-answers');
     return false;
   });
   // A tracking column the appendix lacks is added after the last used column (in the tracking columns' order).
@@ -289,23 +289,17 @@ export function copyAnswers(copy: Appendix, grid: Grid): Answer[] {
  */
 export function unitFromFileName(fileName: string, units: readonly string[], directory: UnitDirectory): string | null {
   const name = `-${fileSlug(fileName.replace(/\.[^.]+$/, ''))}-`;
-  let best: { unit: string; length: number } | null = null;
-  let tie = false;
-  for (const unit of units) {
-    const entry = directory.find((d) => d.name === unit);
-    const forms = [unit, ...(entry?.aliases ?? [])].map(fileSlug);
+  // Each unit's longest form found in the name.
+  const found = units.flatMap((unit) => {
+    const forms = [unit, ...(directory.find((d) => d.name === unit)?.aliases ?? [])].map(fileSlug);
     // Initials of the words after the kind of body ("Phòng Tổ chức cán bộ" → "tccb").
-    const words = fileSlug(unit).split('-');
-    if (words.length > 2) forms.push(words.slice(1).map((w) => w[0]).join(''));
-    for (const form of forms) {
-      if (form.length < 3 || !name.includes(`-${form}-`)) continue;
-      if (!best || form.length > best.length) {
-        best = { unit, length: form.length };
-        tie = false;
-      } else if (form.length === best.length && best.unit !== unit) tie = true;
-    }
-  }
-  return best && !tie ? best.unit : null;
+    forms.push(fileSlug(unit).split('-').slice(1).map((w) => w[0]).join(''));
+    const lengths = forms.filter((f) => f.length >= 3 && name.includes(`-${f}-`)).map((f) => f.length);
+    return lengths.length ? [{ unit, length: Math.max(...lengths) }] : [];
+  });
+  const longest = Math.max(0, ...found.map((f) => f.length));
+  const best = found.filter((f) => f.length === longest);
+  return best.length === 1 ? best[0].unit : null;
 }
 
 /** Every unit that leads a task and can be sent a form, in reading order. */

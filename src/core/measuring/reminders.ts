@@ -201,7 +201,7 @@ export function dailyReminderPlan(
         body: [
           `Báo cáo kết quả cải cách hành chính ${report.label} đến hạn gửi ngày ${formatViDate(report.due)}.`,
           '',
-          'Trong Google Trang tính: Tiện ích › Kế hoạch CCHC › Tạo báo cáo định kỳ, rồi tải văn bản báo cáo (.docx) từ bảng điều khiển.',
+          'Trong Google Trang tính: Tiện ích mở rộng › CCHC › Tạo báo cáo định kỳ, rồi tải văn bản báo cáo (.docx) từ bảng điều khiển.',
           '',
           options.sender,
         ].join('\n'),
