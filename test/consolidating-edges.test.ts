@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contentStamp, unitAccessPlan, unitUpdates } from '../src/core/consolidating/access';
-import { formGrid, formMetaGrid, FORM_META_SHEET, FORM_SHEET, readReturnedForm, trackingValue } from '../src/core/consolidating/forms';
+import { formGrid, readReturnedForm, trackingValue } from '../src/core/consolidating/forms';
 import { describeValue, unitFromFileName } from '../src/core/consolidating/merge';
 import { checkWorkbook } from '../src/core/index';
 import { formsFor, mergeFor } from '../src/core/service';
 import type { CellValue, WorkbookData } from '../src/core/types';
 import { utc } from './fixtures/sheets';
+import { returnedForm } from './fixtures/forms';
 
 const TODAY = '2024-07-10';
 const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành', 'Kết quả thực hiện'];
@@ -21,13 +22,7 @@ const PLAN: CellValue[][] = [
   [3, 'Khảo sát sự hài lòng của người dân', 'Thanh tra Sở', 'Quý III/2024', 'Chưa thực hiện', null, null],
 ];
 
-/** A unit's form as returned, the form sheet's rows changed by `fill` (task rows start at index 5). */
-function returned(workbook: WorkbookData, unit: string, fill: (grid: CellValue[][]) => void): WorkbookData {
-  const form = formsFor(workbook, TODAY, 'ke-hoach.xlsx').forms.find((f) => f.unit === unit)!;
-  const grid = formGrid(form).map((r) => [...r]);
-  fill(grid);
-  return { sheets: [{ name: FORM_SHEET, grid }, { name: FORM_META_SHEET, grid: formMetaGrid(form) }] };
-}
+const returned = returnedForm;
 const merge = (workbook: WorkbookData, ...files: [string, WorkbookData][]) => mergeFor(workbook, TODAY, files.map(([file, wb]) => ({ file, workbook: wb })));
 const STATUS = 6;
 const DONE = 7;

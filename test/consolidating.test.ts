@@ -13,6 +13,7 @@ import { DEFAULT_UNIT_DIRECTORY } from '../src/core/reading/units';
 import { formsFor, mergeFor, ReturnedFileError } from '../src/core/service';
 import type { CellValue, WorkbookData } from '../src/core/types';
 import { utc } from './fixtures/sheets';
+import { returnedForm } from './fixtures/forms';
 
 const TODAY = '2024-07-10';
 const HEADER = ['TT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Thời gian thực hiện', 'Tiến độ', 'Ngày hoàn thành', 'Kết quả thực hiện'];
@@ -27,13 +28,6 @@ const PLAN: CellValue[][] = [
   [3, 'Khảo sát sự hài lòng của người dân', 'Văn phòng Sở, Thanh tra Sở', 'Quý III/2024', 'Chưa thực hiện', null, null],
 ];
 
-/** The workbook a unit sends back: its form as written, with `fill` applied to the form sheet's rows. */
-function returnedForm(workbook: WorkbookData, unit: string, fill: (grid: CellValue[][]) => void): WorkbookData {
-  const form = formsFor(workbook, TODAY, 'ke-hoach.xlsx').forms.find((f) => f.unit === unit)!;
-  const grid = formGrid(form).map((r) => [...r]);
-  fill(grid);
-  return { sheets: [{ name: FORM_SHEET, grid }, { name: FORM_META_SHEET, grid: formMetaGrid(form) }] };
-}
 
 /** The form row (0-based in the grid) of a task, found by its content. */
 const at = (grid: CellValue[][], content: string) => grid.findIndex((r) => r[3] === content);
