@@ -11,7 +11,7 @@ import { PackageError, type XlsxPackage } from './package';
 import { dateStyles } from './read';
 import { withDateFormats } from './styles';
 import { STAMP_PREFIX } from './write';
-import { escapeCellText, prefixOf } from './xml';
+import { attr, escapeCellText, prefixOf } from './xml';
 import { archiveDigest, withComment, writeZip, type OutEntry } from './zip';
 
 export interface EditedCopy {
@@ -29,10 +29,6 @@ function parseRef(ref: string): { col: number; row: number } | null {
   let col = 0;
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { col: col - 1, row: Number(m[2]) };
-}
-
-function attrOf(tag: string, name: string): string | undefined {
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 }
 
 interface CellXml {
@@ -87,7 +83,7 @@ export function writeEditsCopy(pkg: XlsxPackage, sheetName: string, edits: reado
   for (const m of body.matchAll(rowPattern)) {
     const rowXml = m[0];
     const startTag = /^<[^>]*>/.exec(rowXml)![0];
-    rowNumber = Number(attrOf(startTag, 'r') ?? rowNumber + 1);
+    rowNumber = Number(attr(startTag, 'r') ?? rowNumber + 1);
     pieces.push(body.slice(last, m.index));
     last = m.index! + rowXml.length;
     rowsBefore(rowNumber);
@@ -96,10 +92,10 @@ export function writeEditsCopy(pkg: XlsxPackage, sheetName: string, edits: reado
     let col = -1;
     for (const c of rowXml.matchAll(cellPattern)) {
       const tag = /^<[^>]*>/.exec(c[0])![0];
-      const at = attrOf(tag, 'r');
+      const at = attr(tag, 'r');
       col = at ? (parseRef(at)?.col ?? col + 1) : col + 1;
       cells.push({ col, xml: c[0] });
-      const s = Number(attrOf(tag, 's') ?? 0);
+      const s = Number(attr(tag, 's') ?? 0);
       if (!wanted?.some((e) => e.col === col)) styleAbove.set(col, s);
     }
     if (!wanted || pendingRows[0] !== rowNumber) {
@@ -110,7 +106,7 @@ export function writeEditsCopy(pkg: XlsxPackage, sheetName: string, edits: reado
     const list = wanted.map((edit) => {
       const existing = cells.find((c) => c.col === edit.col);
       const tag = existing ? /^<[^>]*>/.exec(existing.xml)![0] : '';
-      const style = existing ? Number(attrOf(tag, 's') ?? 0) : (styleAbove.get(edit.col) ?? 0);
+      const style = existing ? Number(attr(tag, 's') ?? 0) : (styleAbove.get(edit.col) ?? 0);
       const formula = !!existing && new RegExp(`<${p}f[\\s>/]`).test(existing.xml);
       return { edit, style, formula };
     });
