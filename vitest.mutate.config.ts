@@ -21,6 +21,7 @@ export default defineConfig({
       'test/render.test.ts',
       'test/gas/**',
       'test/office/taskpane.test.ts',
+      'test/office/taskpane-exchange.test.ts',
       'test/office/office.test.ts',
     ],
     globalSetup: ['test/setup/build-cli.ts'],
