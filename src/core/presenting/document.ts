@@ -5,7 +5,7 @@
  * drafter, never invented text.
  */
 import type { Appendix, Task } from '../reading/appendix';
-import { formatPercent } from '../reading/text';
+import { foldText, formatPercent } from '../reading/text';
 import { formatViDate } from '../dates';
 import { makePeriod, type PeriodType } from '../measuring/periods';
 import { isDone, NO_OWNER_LABEL, NO_SECTION_LABEL, ownerNames, type GroupRow, type OutcomeCounts } from '../measuring/indicators';
@@ -147,9 +147,13 @@ function owners(task: Task): string {
 export function sectionTitle(name: string): string {
   const bare = name.replace(/^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])\s*[.)]\s*/u, '').trim();
   if (bare !== bare.toLocaleUpperCase('vi') || !/\p{Lu}/u.test(bare)) return bare;
-  const lower = bare.toLocaleLowerCase('vi');
+  // Only Vietnamese words go to lower case: an abbreviation (TTHC, CĐS, NĐ-CP, UBND) is no syllable and stays.
+  const lower = bare.replace(/\p{L}+/gu, (word) => (SYLLABLE.test(foldText(word)) ? word.toLocaleLowerCase('vi') : word));
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
 }
+
+/** A Vietnamese syllable, folded: an initial consonant, one to three vowels, a final consonant, each by the spelling rules. */
+const SYLLABLE = /^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
 
 /**
  * Draft the document from a report and its appendix. Figures are the report's; task lists come from the appendix
