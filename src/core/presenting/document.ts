@@ -88,7 +88,7 @@ export const NATIONAL_HEADING = { nation: MOTTO_NATION, motto: MOTTO } as const;
 export function headingFromUnitName(unitName: string): { parentBody: string; issuingBody: string; place: string } {
   const m = /^\s*(sở\s+y\s+tế)\s+(tỉnh|thành phố|tp\.?)\s+(.+?)\s*$/iu.exec(unitName);
   if (!m) return { parentBody: '[CƠ QUAN CẤP TRÊN]', issuingBody: unitName.toUpperCase(), place: '[Địa danh]' };
-  const level = /^t/i.test(m[2]) && !/^tp/i.test(m[2]) && !/thành/i.test(m[2]) ? 'TỈNH' : 'THÀNH PHỐ';
+  const level = /^tỉnh$/iu.test(m[2]) ? 'TỈNH' : 'THÀNH PHỐ';
   return { parentBody: `UBND ${level} ${m[3].toUpperCase()}`, issuingBody: 'SỞ Y TẾ', place: m[3] };
 }
 
