@@ -326,7 +326,7 @@ describe('appendix details, one by one', () => {
     expect((error as Error).message).toBe(
       'Không tìm thấy bảng phụ lục kế hoạch CCHC. Đã tìm hàng tiêu đề có cột Nội dung nhiệm vụ / Nội dung hoạt động, Thời gian thực hiện / Thời hạn, Đơn vị chủ trì ' +
         '(cần cột nội dung và ít nhất một trong hai cột thời gian hoặc đơn vị chủ trì) trong các trang tính: "Trang 1", "Trang 2". ' +
-        'Hãy kiểm tra hàng tiêu đề của bảng, hoặc chỉ định trang tính bằng --sheet.',
+        'Hãy kiểm tra hàng tiêu đề của bảng.',
     );
   });
 

@@ -180,6 +180,18 @@ describe('the header', () => {
     expect(() => read(grid)).toThrow(AppendixNotFoundError);
   });
 
+  it('says where it looked in words a spreadsheet user can act on, naming no command-line option', () => {
+    let error: unknown;
+    try {
+      read([['Ghi chú']]);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toMatchObject({ sheetsSearched: true });
+    expect((error as Error).message).toMatch(/trong các trang tính: "PL"\. Hãy kiểm tra hàng tiêu đề của bảng\.$/);
+    expect((error as Error).message).not.toContain('--');
+  });
+
   it('looks for the header in the first 200 rows, and counts the columns of those rows and the one below only', () => {
     const blank = (n: number): CellValue[][] => Array.from({ length: n }, () => []);
     // A two-row header on rows 200–201: its second row names the status column.

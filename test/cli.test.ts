@@ -273,7 +273,7 @@ describe('cchc usage errors', () => {
     [['check', 'khong-co.xlsx'], /Không tìm thấy tệp "khong-co.xlsx"/],
     [['check', 'NOTES'], /không phải tệp \.xlsx/],
     [['check', 'LEGACY'], /tệp Excel cũ \(\.xls\) hoặc tệp có đặt mật khẩu/],
-    [['check', 'NOAPPENDIX'], /Không tìm thấy bảng phụ lục.*"Chi phí"/s],
+    [['check', 'NOAPPENDIX'], /Không tìm thấy bảng phụ lục.*"Chi phí".*Có thể chỉ định trang tính bằng --sheet\./s],
     [['check', 'OUTCOMES', '--as-of', '2024-13-01'], /--as-of "2024-13-01" không phải ngày hợp lệ/],
     [['check', 'OUTCOMES', '--year', 'hai'], /--year "hai" không phải năm hợp lệ/],
     [['check', 'OUTCOMES', '--bogus'], /Lệnh "check": không có tùy chọn --bogus\./],

@@ -125,7 +125,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     // The core's "no appendix" error is known by name, so that this module does not load the core.
     if (err instanceof CliError || (err instanceof Error && err.name === 'AppendixNotFoundError')) {
-      io.stderr(`Lỗi: ${err.message}`);
+      // Only here can the user name the sheet: the core's message says nothing of a command-line option.
+      const hint = (err as { sheetsSearched?: boolean }).sheetsSearched ? ' Có thể chỉ định trang tính bằng --sheet.' : '';
+      io.stderr(`Lỗi: ${err.message}${hint}`);
       return 2;
     }
     io.stderr(`Lỗi không mong đợi: ${(err as Error).stack ?? String(err)}`);

@@ -75,9 +75,16 @@ export interface ReadOptions {
   ignoreSheets?: (sheet: SheetData) => boolean;
 }
 
-/** Raised when no sheet holds something that looks like an appendix; the message is for the user. */
+/**
+ * Raised when no sheet holds something that looks like an appendix; the message is for the user, in words every
+ * front end can use. `sheetsSearched`: the sheets were searched for a header, so a front end that can name the sheet
+ * (the command line's --sheet) may say so.
+ */
 export class AppendixNotFoundError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly sheetsSearched = false,
+  ) {
     super(message);
     this.name = 'AppendixNotFoundError';
   }
@@ -261,7 +268,7 @@ function lookedForMessage(sheets: SheetData[]): string {
   return (
     `Không tìm thấy bảng phụ lục kế hoạch CCHC. Đã tìm hàng tiêu đề có cột ${words.join(', ')} ` +
     `(cần cột nội dung và ít nhất một trong hai cột thời gian hoặc đơn vị chủ trì) trong các trang tính: ${names}. ` +
-    `Hãy kiểm tra hàng tiêu đề của bảng, hoặc chỉ định trang tính bằng --sheet.`
+    `Hãy kiểm tra hàng tiêu đề của bảng.`
   );
 }
 
@@ -310,7 +317,7 @@ export function readAppendix(workbook: WorkbookData, options: ReadOptions = {}):
       chosen = { sheet, header, rowsBelow };
     }
   }
-  if (!chosen) throw new AppendixNotFoundError(lookedForMessage(pool));
+  if (!chosen) throw new AppendixNotFoundError(lookedForMessage(pool), true);
   return readTable(chosen.sheet, chosen.header, options);
 }
 
