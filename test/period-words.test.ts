@@ -22,3 +22,14 @@ describe('a period typed in a cell', () => {
     expect(parsePeriod(text)).toBeNull();
   });
 });
+
+describe('a cumulative period ("lũy kế")', () => {
+  it.each([
+    ['Lũy kế 6 tháng năm 2024', 'H1', '2024-06-30'],
+    ['Luỹ kế 9 tháng năm 2024', '9M', '2024-09-30'],
+    ['Lũy kế 9 tháng/2024', '9M', '2024-09-30'],
+    ['Lũy kế năm 2024', 'Y', '2024-12-31'],
+  ])('reads "%s" as the report period %s, from 1 January', (text, type, end) => {
+    expect(parsePeriod(text)).toMatchObject({ type, year: 2024, start: '2024-01-01', end });
+  });
+});

@@ -92,9 +92,10 @@ export function parsePeriod(text: string, cutoff: Cutoff = 'calendar', defaultYe
   const table: [RegExp, PeriodType | ((m: RegExpMatchArray) => PeriodType)][] = [
     [/^(?:q|quy|qui)\s*\.?\s*(iv|i{1,3}|[1-4])$/, (m) => `Q${({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[m[1]] ?? m[1]}` as PeriodType],
     // A trailing "năm" is gone by now: "6 tháng đầu năm 2024" reads "6 thang dau".
-    [/^(h1|6 thang( dau)?|nua dau|6t)$/, 'H1'],
-    [/^(9m|9 thang( dau)?|9t)$/, '9M'],
-    [/^(y|ca nam|ca|nam|)$/, 'Y'],
+    // "Lũy kế 6 tháng" (cumulative) is how the half-year and nine-month reports name themselves.
+    [/^(luy ke )?(h1|6 thang( dau)?|nua dau|6t)$/, 'H1'],
+    [/^(luy ke )?(9m|9 thang( dau)?|9t)$/, '9M'],
+    [/^(y|ca nam|ca|nam|luy ke|)$/, 'Y'],
   ];
   for (const [re, type] of table) {
     const m = re.exec(head);
