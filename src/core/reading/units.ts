@@ -69,12 +69,18 @@ export const DEFAULT_UNIT_DIRECTORY: UnitDirectory = [
  */
 function unitWords(value: string): string {
   // Padded so every word has a space on both sides; each run of spaces and punctuation becomes one space.
-  return ` ${foldText(value).replace(ROLE_NOTES, ' ')} `
+  return ` ${foldText(value).replace(ROLE_NOTES, ' ').replace(ROLE_LABEL, ' ')} `
     .replace(/[\s().,;:'"“”‘’/\\[\]&+*•–-]+/g, ' ')
     .replace(/ va /g, ' ')
     .replace(LONG_FORMS, (_, long: string) => ` ${SHORT_FORM.get(long)}`)
     .trim();
 }
+
+/** The nouns that name bodies, at the start of a generic group: "sở, ban, ngành", "phòng, ban", "đơn vị các cấp". */
+const BODY_NOUN = /^(so|ban|nganh|phong|bo|don vi|co quan|dia phuong|huyen|xa|truong|benh vien|trung tam)( |$)/;
+
+/** A role written as a label before the unit: "Chủ trì: Văn phòng Sở", "Đơn vị phối hợp: Thanh tra Sở". */
+const ROLE_LABEL = /^(?:(?:don vi|co quan) )?(?:chu tri|phoi hop|thuc hien|tham muu|dau moi) ?:/;
 
 const SHORT_FORM = new Map(NAME_ABBREVIATIONS);
 const LONG_FORMS = new RegExp(` (${NAME_ABBREVIATIONS.map(([long]) => long).join('|')})(?= )`, 'g');
@@ -86,9 +92,17 @@ const LONG_FORMS = new RegExp(` (${NAME_ABBREVIATIONS.map(([long]) => long).join
 function looseWords(words: string): string {
   return words
     .replace(/^phong /, '')
-    .replace(/ (tinh|thuoc so)( \S+){0,4}$/, '')
+    .replace(PROVINCE_TAIL, '')
     .replace(/ so y te$/, '');
 }
+
+/**
+ * "tỉnh" (or "thuộc Sở") and the province's name, a few words, at the end of a name. A province's name has none of
+ * a list's generic words: in "Thanh tra tỉnh, Sở, ban, ngành" the words after "tỉnh" are a vague group of their own.
+ */
+const PROVINCE_TAIL = / (tinh|thuoc so)(?: (?!(?:so|ban|nganh|cac|don|vi|huyen|xa|lien|quan)(?: |$))\S+){0,4}$/;
+/** The same, keeping "tỉnh": "Thanh tra tỉnh Đắk Nông" is the province's Thanh tra tỉnh. */
+const PROVINCE_NAME = / tinh(?: (?!(?:so|ban|nganh|cac|don|vi|huyen|xa|lien|quan)(?: |$))\S+){1,4}$/;
 
 /**
  * Whether two names differ only by a typing slip inside a word: the same number of words, and no short word changed
@@ -337,7 +351,10 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
   /** The directory name for a written name, by its exact words, its loose form or its initials; no misspellings. */
   function lookup(words: string): string | undefined {
     const loose = looseWords(words);
-    for (const key of [words, loose]) {
+    // Before the loose form drops "tỉnh …" whole: "Thanh tra tỉnh Đắk Nông" is the province's Thanh tra tỉnh, not
+    // the Department's inspectorate, so the level is tried with the province's name alone dropped.
+    const provincial = words.replace(PROVINCE_NAME, ' tinh');
+    for (const key of [words, provincial, loose]) {
       for (const ix of indexes) {
         const found = ix.keys.get(key);
         if (found) return found;
@@ -384,6 +401,12 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     return cache.set(cleaned, unit);
   }
 
+  /** Whether a group is only generic nouns ("Các bộ", "sở, ban"): a list a bare noun after it continues. */
+  const genericList = (text: string) => {
+    const words = unitWords(text);
+    return words !== '' && words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
+  };
+
   /** How a group of pieces reads: a directory name, a vague group, an agency by form, or a fragment of something. */
   /** The directory name for a written name, or for the name outside its brackets. */
   function lookupText(text: string, words = unitWords(text)): string | undefined {
@@ -391,14 +414,17 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     return lookup(words) ?? (text.includes('(') ? lookup(unitWords(withoutBrackets(text))) : undefined);
   }
 
-  function groupScore(text: string, pieceCount: number, first: boolean): number {
+  /** `continuesList`: the group before is itself a list of generic nouns ("Các bộ"), which a bare noun continues. */
+  function groupScore(text: string, pieceCount: number, continuesList: boolean): number {
     const words = unitWords(text);
     if (!words) return SCORE.fragment;
     if (listed(words)) return SCORE.exactPerPiece * pieceCount;
     if (lookupText(text, words)) return SCORE.loosePerPiece * pieceCount;
     const generic = words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
-    // A bare generic noun after another group continues its list ("Các bộ, ngành, địa phương").
-    if (generic && !first && !/^(cac|nhung|ubnd|hdnd)\b/.test(words)) return SCORE.fragment;
+    // A bare generic noun after a list of them continues it ("Các bộ, ngành, địa phương"); after a named unit, a
+    // body's noun starts a vague group of its own ("Thanh tra tỉnh, Sở, ban, ngành"), any other word is a note on it
+    // ("Văn phòng Sở, tham mưu").
+    if (generic && !/^(cac|nhung|ubnd|hdnd)\b/.test(words) && (continuesList || !BODY_NOUN.test(words))) return SCORE.fragment;
     if (isVagueForm(words, foldText(text))) return SCORE.vague;
     if (isHeadedName(words, text)) return SCORE.agency;
     return SCORE.fragment;
@@ -425,6 +451,8 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     type Choice = { score: number; groups: number; from: number; text: string };
     // Stryker disable next-line UnaryOperator,StringLiteral: best[0] is where the walk back stops; its from and text are never read
     const best: Choice[] = [{ score: 0, groups: 0, from: -1, text: '' }];
+    // Whether the best grouping up to a piece ends with a list of generic nouns, which a bare noun would continue.
+    const listEnds: boolean[] = [false];
     for (let to = 1; to <= n; to++) {
       let choice: Choice | null = null;
       for (let from = to - 1; from >= Math.max(0, to - MAX_PIECES_PER_GROUP); from--) {
@@ -443,7 +471,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
           ];
           score = -Infinity;
           for (const reading of readings) {
-            let readingScore = groupScore(reading, to - from, from === 0);
+            let readingScore = groupScore(reading, to - from, listEnds[from]);
             if (reading !== plain && !parts[from].head) {
               // A borrowed head counts only where it makes a directory name, and less than a name written whole.
               readingScore = readingScore >= SCORE.loosePerPiece ? SCORE.borrowedPerPiece * (to - from) : -Infinity;
@@ -460,6 +488,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
       }
       // A single piece crosses no separator, so there is always a choice.
       best[to] = choice as Choice;
+      listEnds[to] = genericList(best[to].text);
     }
     const out: string[] = [];
     for (let to = n; to > 0; to = best[to].from) if (best[to].text) out.unshift(best[to].text);
