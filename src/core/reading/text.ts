@@ -12,7 +12,7 @@ const INVISIBLE = /[\u200C\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\t]/g;
 
 /** Anything that needs work: combining marks (NFD), odd spaces, invisibles, line breaks, runs of spaces, edges. */
-const NEEDS_CLEANING = /[\u0300-\u036f\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2060\u3000\uFEFF\u00AD\t\r\n]| {2}|^ | $/;
+const NEEDS_CLEANING = /[\u0300-\u036f\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2060\u3000\uFEFF\u00AD\t\r\n\v]| {2}|^ | $/;
 
 /** NFC, ordinary spaces, trimmed lines; keeps line breaks (they separate periods and units). */
 export function cleanText(value: string): string {
@@ -22,7 +22,8 @@ export function cleanText(value: string): string {
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
-    .replace(/\r\n?/g, '\n')
+    // Word's manual line break (a vertical tab) and Unicode's line and paragraph separators are line breaks too.
+    .replace(/\r\n?|[\v\u2028\u2029]/g, '\n')
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim())
     .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1 && all[i - 1] !== ''))
