@@ -83,3 +83,12 @@ describe('the same value twice in a sheet', () => {
     expect(again).toEqual(first);
   });
 });
+
+describe('a yearly task with a full date', () => {
+  it.each([
+    ['Hằng năm, trước ngày 15/01/2025', '2026-01-15'],
+    ['Hằng năm (báo cáo trước 15/12/2025)', '2026-12-15'],
+  ])('reads "%s" as due on that day and month of the plan year', (text, due) => {
+    expect(parseTimeFrame(text, 2026)).toMatchObject({ kind: 'recurring', recurrence: 'yearly', dueDates: [due] });
+  });
+});

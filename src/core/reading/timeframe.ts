@@ -239,8 +239,9 @@ function scanFixed(input: string, planYear: number): Scan {
 
 function expandRecurrence(recurrence: Recurrence, planYear: number, folded: string): IsoDate[] {
   const dates: IsoDate[] = [];
-  // A stated day: "trước ngày 05/11 hàng năm", "trước ngày 25 hàng tháng".
-  const dayMonth = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?![\d/])/.exec(folded);
+  // A stated day: "trước ngày 05/11 hàng năm", "trước ngày 25 hàng tháng"; a year written with a yearly day
+  // ("Hằng năm, trước ngày 15/01/2025") is the first time, the day and month repeat.
+  const dayMonth = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*\d{4})?(?![\d/])/.exec(folded);
   const dayOnly = /ngay\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/.exec(folded);
   switch (recurrence) {
     case 'weekly': {
