@@ -126,3 +126,12 @@ describe('printed pages', () => {
     }
   });
 });
+
+describe('the indicator table with no indicator', () => {
+  it('says there is none and where to add them, as every other empty table says what it lacks', () => {
+    const grid: CellValue[][] = [HEAD, [1, 'Rà soát quy chế làm việc', 'Văn phòng Sở', 'Quý I/2024', 'Đang thực hiện', null]];
+    const { sheet } = reportWorkbook({ sheets: [{ name: 'PL', grid }] }, { asOf, period: makePeriod('Q1', 2024), indicators: [] });
+    const at = lines(sheet).indexOf('IV. CHỈ SỐ SO VỚI MỤC TIÊU');
+    expect(lines(sheet).slice(at + 2, at + 3)).toEqual(['Chưa có chỉ tiêu nào: thêm chỉ tiêu ở trang cài đặt.']);
+  });
+});

@@ -475,7 +475,7 @@ export function renderReportSheet(report: QuarterlyReport, name = reportSheetNam
       ind.score === null ? { value: '—', align: 'center' } : { value: ind.score, format: 'decimal', align: 'center' },
       { value: ind.basis, style: 'muted' },
     ]),
-    '',
+    'Chưa có chỉ tiêu nào: thêm chỉ tiêu ở trang cài đặt.',
   );
 
   table(
