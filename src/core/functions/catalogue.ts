@@ -221,7 +221,7 @@ export function taskStatusLabel(task: Task, asOf: IsoDate): string {
   const dues = countedDueDates(task);
   if (!dues.length) {
     const kind = task.deadline.kind;
-    if (kind === 'continuous' || kind === 'recurring' || kind === 'event' || kind === 'missing' || kind === 'unknown') return STATUS_WORDS[kind];
+    if (kind === 'continuous' || kind === 'recurring' || kind === 'event' || kind === 'unknown') return STATUS_WORDS[kind];
     return STATUS_WORDS.missing;
   }
   const outcomes = dues.map((d) => outcomeOf(task, d, asOf).outcome);

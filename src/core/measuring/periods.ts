@@ -88,7 +88,7 @@ export function parsePeriod(text: string, cutoff: Cutoff = 'calendar', defaultYe
   const yearMatch = /(\d{4})\s*$/.exec(key);
   const year = yearMatch ? Number(yearMatch[1]) : defaultYear;
   if (year === undefined || year < 1900 || year > 2200) return null;
-  const head = (yearMatch ? key.slice(0, yearMatch.index) : key).replace(/[\s/\-.,]*(nam)?[\s/\-.,]*$/, '').trim();
+  const head = (yearMatch ? key.slice(0, yearMatch.index) : key).replace(/[\s/\-.,]*(nam)?[\s/\-.,]*$/, '');
   const table: [RegExp, PeriodType | ((m: RegExpMatchArray) => PeriodType)][] = [
     [/^(?:q|quy|qui)\s*\.?\s*(iv|i{1,3}|[1-4])$/, (m) => `Q${({ i: 1, ii: 2, iii: 3, iv: 4 } as Record<string, number>)[m[1]] ?? m[1]}` as PeriodType],
     // A trailing "năm" is gone by now: "6 tháng đầu năm 2024" reads "6 thang dau".

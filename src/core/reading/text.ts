@@ -26,7 +26,8 @@ export function cleanText(value: string): string {
     .replace(/\r\n?|[\v\u2028\u2029]/g, '\n')
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trim())
-    .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1 && all[i - 1] !== ''))
+    // One blank line kept between paragraphs; blank lines at the edges go with the trim below.
+    .filter((line, i, all) => line !== '' || all[i - 1] !== '')
     .join('\n')
     .trim();
 }
