@@ -224,14 +224,13 @@ function scanFixed(input: string, planYear: number): Scan {
 
   function addDate(d: string, mo: string, y: string | undefined) {
     const read = readYear(y, planYear);
-    const { year, inferred } = read ?? { year: 0, inferred: false };
     const day = Number(d);
     const month = Number(mo);
-    if (!isValidDate(year, month, day)) {
+    if (!read || !isValidDate(read.year, month, day)) {
       problems.push(`ngày ${d}/${mo}${y ? '/' + y : ''} không tồn tại`);
       return;
     }
-    parts.push({ kind: 'date', dates: [isoDate(year, month, day)], yearInferred: inferred });
+    parts.push({ kind: 'date', dates: [isoDate(read.year, month, day)], yearInferred: read.inferred });
   }
 
   return { parts, problems };
@@ -315,7 +314,7 @@ export function resetTimeFrameMemo(): void {
 }
 
 function parseUnsafe(value: CellValue, planYear: number): TimeFrame {
-  if (value === null || value === '') return result('', 'missing');
+  if (value === null) return result('', 'missing');
   if (typeof value === 'boolean') return result(value ? 'TRUE' : 'FALSE', 'unknown', [], { problem: 'ô đánh dấu đúng/sai, không phải thời hạn' });
   if (value instanceof Date || typeof value === 'number') {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2200) {
