@@ -431,7 +431,7 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     last = task;
   }
 
-  const tasks = pending.map((p) => buildTask(p, planYear, resolver));
+  const tasks = unifyUnknownUnits(pending.map((p) => buildTask(p, planYear, resolver)));
   return {
     sheet: sheet.name,
     headerRows: header.bottom > header.top ? [header.top + 1, header.bottom + 1] : [header.top + 1],
@@ -446,6 +446,38 @@ function readTable(sheet: SheetData, header: HeaderCandidate, options: ReadOptio
     sections,
     tasks,
   };
+}
+
+/**
+ * A unit the directories do not know, written apart only by case or accents ("Tổ công tác", "Tổ Công tác"), is one
+ * unit: the form written most often names it (the first on a tie), so reports count it once and it gets one form.
+ * The resolver's shared results are replaced, never changed.
+ */
+function unifyUnknownUnits(tasks: Task[]): Task[] {
+  const forms = new Map<string, Map<string, number>>();
+  const keyOf = (u: ResolvedUnit) => foldText(u.name);
+  for (const t of tasks) {
+    for (const u of [...t.owners, ...t.coordinators]) {
+      if (u.known) continue;
+      const counts = forms.get(keyOf(u)) ?? new Map<string, number>();
+      counts.set(u.name, (counts.get(u.name) ?? 0) + 1);
+      forms.set(keyOf(u), counts);
+    }
+  }
+  const named = new Map<string, string>();
+  for (const [key, counts] of forms) {
+    if (counts.size < 2) continue;
+    let best = '';
+    for (const [name, n] of counts) if (!best || n > (counts.get(best) as number)) best = name;
+    named.set(key, best);
+  }
+  if (!named.size) return tasks;
+  const renamed = (units: ResolvedUnit[]) =>
+    units.map((u) => {
+      const name = u.known ? undefined : named.get(keyOf(u));
+      return name === undefined || name === u.name ? u : { ...u, name };
+    });
+  return tasks.map((t) => ({ ...t, owners: renamed(t.owners), coordinators: renamed(t.coordinators) }));
 }
 
 function rowTexts(row: Row): string[] {
