@@ -100,9 +100,10 @@ function looseWords(words: string): string {
  * "tỉnh" (or "thuộc Sở") and the province's name, a few words, at the end of a name. A province's name has none of
  * a list's generic words: in "Thanh tra tỉnh, Sở, ban, ngành" the words after "tỉnh" are a vague group of their own.
  */
-const PROVINCE_TAIL = / (tinh|thuoc so)(?: (?!(?:so|ban|nganh|cac|don|vi|huyen|xa|lien|quan)(?: |$))\S+){0,4}$/;
+const PROVINCE_WORD = ' (?!(?:so|ban|nganh|cac|don|vi|huyen|xa|lien|quan)(?: |$))\\S+';
+const PROVINCE_TAIL = new RegExp(` (tinh|thuoc so)(?:${PROVINCE_WORD}){0,4}$`);
 /** The same, keeping "tỉnh": "Thanh tra tỉnh Đắk Nông" is the province's Thanh tra tỉnh. */
-const PROVINCE_NAME = / tinh(?: (?!(?:so|ban|nganh|cac|don|vi|huyen|xa|lien|quan)(?: |$))\S+){1,4}$/;
+const PROVINCE_NAME = new RegExp(` tinh(?:${PROVINCE_WORD}){1,4}$`);
 
 /**
  * Whether two names differ only by a typing slip inside a word: the same number of words, and no short word changed
@@ -162,10 +163,15 @@ function packedOf(words: string): string | null {
 function isVagueForm(words: string, folded: string): boolean {
   if (VAGUE_FORMS.some((re) => re.test(words) || re.test(folded))) return true;
   // No syllable of '' is generic, so an empty name is not vague.
-  if (!words.split(' ').every((s) => GENERIC_SYLLABLES.has(s))) return false;
+  if (!allGeneric(words)) return false;
   // "UBND tỉnh", "HĐND Thành phố": one body of one level.
   const head = headOf(words);
   return !(head && SINGLE_BODY_LEVELS.includes(words.slice(head.length + 1)));
+}
+
+/** Whether every word of a name is a generic noun ("so ban nganh", "cac don vi"). */
+function allGeneric(words: string): boolean {
+  return words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
 }
 
 const ACRONYM = /^[A-ZĐ][A-ZĐ0-9&.-]{1,}$/;
@@ -406,7 +412,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
   /** Whether a group is only generic nouns ("Các bộ", "sở, ban"): a list a bare noun after it continues. */
   const genericList = (text: string) => {
     const words = unitWords(text);
-    return words !== '' && words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
+    return words !== '' && allGeneric(words);
   };
 
   /** How a group of pieces reads: a directory name, a vague group, an agency by form, or a fragment of something. */
@@ -422,7 +428,7 @@ function buildResolver(indexes: NameIndex[]): UnitResolver {
     if (!words) return SCORE.fragment;
     if (listed(words)) return SCORE.exactPerPiece * pieceCount;
     if (lookupText(text, words)) return SCORE.loosePerPiece * pieceCount;
-    const generic = words.split(' ').every((s) => GENERIC_SYLLABLES.has(s));
+    const generic = allGeneric(words);
     // A bare generic noun after a list of them continues it ("Các bộ, ngành, địa phương"); after a named unit, a
     // body's noun starts a vague group of its own ("Thanh tra tỉnh, Sở, ban, ngành"), any other word is a note on it
     // ("Văn phòng Sở, tham mưu").
